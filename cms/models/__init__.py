@@ -1,0 +1,13 @@
+from .pages import BasePage, ContentPage, HomePage
+from .site_settings import SiteSettings
+from .snippets import Contact, FooterText, NavigationMenu
+
+__all__ = [
+    "BasePage",
+    "Contact",
+    "ContentPage",
+    "FooterText",
+    "HomePage",
+    "NavigationMenu",
+    "SiteSettings",
+]

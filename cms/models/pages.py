@@ -1,0 +1,179 @@
+"""Page types shared by the whole site, and the base every page type extends."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyStreamBlock, TopTaskBlock
+
+
+class BasePage(Page):
+    """Language-aware behaviour every page on the portal shares.
+
+    A page may show content from another locale: an alias created by the
+    synchronised tree until a translator translates it, or a page found in
+    another language's tree by the fallback router. ``content_locale`` says
+    which language the visitor actually reads, so templates can announce it and
+    mark it with ``lang`` (WCAG 3.1.2).
+    """
+
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the owner last checked this page is still right."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("last_reviewed")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def content_locale(self):
+        if self.alias_of_id:
+            return Page.objects.select_related("locale").get(pk=self.alias_of_id).locale
+        return self.locale
+
+    @property
+    def is_translation_missing(self):
+        """True when the visitor's language differs from the language of the content."""
+        return self.content_locale.language_code != (get_language() or settings.LANGUAGE_CODE)
+
+    def get_translation_pages(self):
+        """Live versions of this page in every locale (itself included), one query."""
+        return (
+            Page.objects.filter(translation_key=self.translation_key)
+            .live()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+
+    @property
+    def translations(self):
+        """For the API: every language version with its id, URL and whether it is translated."""
+        return [
+            {
+                "locale": page.locale.language_code,
+                "id": page.pk,
+                "url": page.get_full_url(),
+                "translated": page.alias_of_id is None,
+            }
+            for page in self.get_translation_pages()
+        ]
+
+    @property
+    def content_language(self):
+        return self.content_locale.language_code
+
+    base_api_fields = [
+        APIField("last_reviewed"),
+        APIField("translations"),
+        APIField("content_language"),
+    ]
+
+
+def home_page_teasers(request, page):
+    """Sections other apps add to the home page through the ``home_page_teasers`` hook.
+
+    Each hook returns ``None`` or a dict with ``template`` and its context.
+    """
+    teasers = []
+    for fn in hooks.get_hooks("home_page_teasers"):
+        teaser = fn(request, page)
+        if teaser:
+            teasers.append(teaser)
+    return sorted(teasers, key=lambda teaser: teaser.get("order", 100))
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_intro = models.TextField(_("hero introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"), max_length=250, blank=True
+    )
+    top_tasks = StreamField(
+        [("task", TopTaskBlock())], blank=True, verbose_name=_("top tasks")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("top_tasks"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_intro"),
+        APIField("hero_image"),
+        APIField(
+            "hero_image_rendition",
+            serializer=ImageRenditionField("fill-1200x500", source="hero_image"),
+        ),
+        APIField("hero_image_alt"),
+        APIField("top_tasks"),
+        APIField("body"),
+        *BasePage.base_api_fields,
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["teasers"] = home_page_teasers(request, self)
+        return context
+
+
+class ContentPage(BasePage):
+    """General information page: guidance, explainers, contacts, FAQs."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body"), *BasePage.base_api_fields]
+
+    template = "cms/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,113 @@
+"""Translatable snippets: contacts, main navigation and footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+
+from cms.blocks import LinkBlock
+
+
+def for_active_locale(queryset):
+    """The first object in the visitor's language, else in the default language.
+
+    Snippets are looked up per locale so a Spanish page never shows the
+    English menu when a Spanish one exists.
+    """
+    objects = {obj.locale_id: obj for obj in queryset.select_related("locale")}
+    for locale in (Locale.get_active(), Locale.get_default()):
+        if locale.pk in objects:
+            return objects[locale.pk]
+    return next(iter(objects.values()), None)
+
+
+class Contact(TranslatableMixin, index.Indexed, models.Model):
+    """The one right contact for a topic: who answers, how, and when."""
+
+    name = models.CharField(_("name"), max_length=200)
+    department = models.CharField(_("department or office"), max_length=200, blank=True)
+    description = models.CharField(
+        _("what they help with"), max_length=300, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    url = models.URLField(_("website or online form"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("department"),
+        FieldPanel("description"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("url"),
+        FieldPanel("address"),
+        FieldPanel("hours"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("department"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        APIField(name) for name in
+        ("name", "department", "description", "phone", "email", "url", "address", "hours")
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.department})" if self.department else self.name
+
+    def as_api_dict(self):
+        return {field.name: getattr(self, field.name) for field in self.api_fields}
+
+
+class NavigationMenu(TranslatableMixin, models.Model):
+    """The site's main navigation, one per language."""
+
+    name = models.CharField(_("name"), max_length=100, default="Main navigation")
+    items = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("items"))
+
+    panels = [FieldPanel("name"), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_active_locale(cls):
+        return for_active_locale(cls.objects.all())
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """Footer text and links, one per language."""
+
+    body = RichTextField(_("body"), features=["bold", "italic", "link"], blank=True)
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
+
+    panels = [FieldPanel("body"), FieldPanel("links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footers")
+
+    def __str__(self):
+        return str(_("Footer"))
+
+    @classmethod
+    def for_active_locale(cls):
+        return for_active_locale(cls.objects.all())

@@ -1,0 +1,322 @@
+"""OpenAPI 3 description of the headless API, served at /api/schema/.
+
+Apps describe their own endpoints through the ``openapi_paths`` hook, which
+returns ``{"paths": {...}, "schemas": {...}}``.
+"""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from wagtail import hooks
+
+
+def _parameter(name, description, schema, required=False, location="query"):
+    return {
+        "name": name,
+        "in": location,
+        "required": required,
+        "description": description,
+        "schema": schema,
+    }
+
+
+def error_responses(*codes):
+    descriptions = {
+        "400": "Bad request: an unknown or malformed parameter. The message is in the "
+        "caller's language.",
+        "403": "Forbidden.",
+        "404": "Not found.",
+        "410": "Gone: the link has expired.",
+    }
+    return {
+        code: {
+            "description": descriptions[code],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for code in codes
+    }
+
+
+def listing_parameters():
+    return [
+        _parameter("limit", "Items per page (at most 100).", {"type": "integer", "minimum": 0}),
+        _parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+        _parameter("fields", "Comma-separated fields to add (or `-field` to remove, `*` for all).",
+                   {"type": "string"}),
+        _parameter("order", "Field to sort by; prefix `-` for descending, `random` to shuffle.",
+                   {"type": "string"}),
+        _parameter("search", "Full-text search terms.", {"type": "string"}),
+    ]
+
+
+def locale_parameter():
+    return _parameter(
+        "locale",
+        "Language code; only objects in that language.",
+        {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+    )
+
+
+def listing_response(item_schema):
+    return {
+        "type": "object",
+        "required": ["meta", "items"],
+        "properties": {
+            "meta": {
+                "type": "object",
+                "properties": {"total_count": {"type": "integer"}},
+            },
+            "items": {"type": "array", "items": {"$ref": f"#/components/schemas/{item_schema}"}},
+        },
+    }
+
+
+def json_response(description, schema):
+    return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+
+
+def core_paths():
+    page_id = _parameter("id", "Page id.", {"type": "integer"}, required=True, location="path")
+    return {
+        "/api/v2/pages/": {
+            "get": {
+                "summary": "List published, public pages",
+                "operationId": "listPages",
+                "tags": ["pages"],
+                "parameters": listing_parameters()
+                + [
+                    locale_parameter(),
+                    _parameter("type", "Page type as `app_label.ModelName`, e.g. "
+                               "`cms.ContentPage`.", {"type": "string"}),
+                    _parameter("child_of", "Only children of this page id.", {"type": "integer"}),
+                    _parameter("descendant_of", "Only descendants of this page id.",
+                               {"type": "integer"}),
+                    _parameter("ancestor_of", "Only ancestors of this page id.",
+                               {"type": "integer"}),
+                    _parameter("translation_of", "Only translations of this page id.",
+                               {"type": "integer"}),
+                ],
+                "responses": {
+                    **json_response("Pages", listing_response("PageSummary")),
+                    **error_responses("400"),
+                },
+            }
+        },
+        "/api/v2/pages/{id}/": {
+            "get": {
+                "summary": "One page with all its fields, StreamField content and translations",
+                "operationId": "getPage",
+                "tags": ["pages"],
+                "parameters": [page_id],
+                "responses": {
+                    **json_response("The page", {"$ref": "#/components/schemas/PageDetail"}),
+                    **error_responses("400", "404"),
+                },
+            }
+        },
+        "/api/v2/pages/find/": {
+            "get": {
+                "summary": "Find a page by its public path",
+                "operationId": "findPage",
+                "tags": ["pages"],
+                "parameters": [
+                    _parameter("html_path", "Path of the page, e.g. `/es/about/`.",
+                               {"type": "string"}, required=True)
+                ],
+                "responses": {
+                    "302": {"description": "Redirect to the page's detail URL."},
+                    **error_responses("404"),
+                },
+            }
+        },
+        "/api/v2/images/": {
+            "get": {
+                "summary": "List images",
+                "operationId": "listImages",
+                "tags": ["media"],
+                "parameters": listing_parameters(),
+                "responses": {
+                    **json_response("Images", listing_response("Image")),
+                    **error_responses("400"),
+                },
+            }
+        },
+        "/api/v2/images/{id}/": {
+            "get": {
+                "summary": "One image",
+                "operationId": "getImage",
+                "tags": ["media"],
+                "parameters": [_parameter("id", "Image id.", {"type": "integer"},
+                                          required=True, location="path")],
+                "responses": {
+                    **json_response("The image", {"$ref": "#/components/schemas/Image"}),
+                    **error_responses("404"),
+                },
+            }
+        },
+        "/api/v2/documents/": {
+            "get": {
+                "summary": "List documents",
+                "operationId": "listDocuments",
+                "tags": ["media"],
+                "parameters": listing_parameters(),
+                "responses": {
+                    **json_response("Documents", listing_response("Document")),
+                    **error_responses("400"),
+                },
+            }
+        },
+        "/api/v2/documents/{id}/": {
+            "get": {
+                "summary": "One document",
+                "operationId": "getDocument",
+                "tags": ["media"],
+                "parameters": [_parameter("id", "Document id.", {"type": "integer"},
+                                          required=True, location="path")],
+                "responses": {
+                    **json_response("The document", {"$ref": "#/components/schemas/Document"}),
+                    **error_responses("404"),
+                },
+            }
+        },
+        "/api/v2/preview/": {
+            "get": {
+                "summary": "A draft page, for a front end showing a preview",
+                "description": "The token comes from the editor's 'Front-end preview link' "
+                "and expires (HEADLESS_PREVIEW_MAX_AGE seconds).",
+                "operationId": "previewPage",
+                "tags": ["pages"],
+                "parameters": [
+                    _parameter("token", "Signed preview token.", {"type": "string"},
+                               required=True)
+                ],
+                "responses": {
+                    **json_response("The draft page", {"$ref": "#/components/schemas/PageDetail"}),
+                    **error_responses("400", "403", "404", "410"),
+                },
+            }
+        },
+    }
+
+
+def core_schemas():
+    meta = {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "example": "cms.ContentPage"},
+            "detail_url": {"type": "string", "format": "uri"},
+            "html_url": {"type": "string", "format": "uri", "nullable": True},
+            "slug": {"type": "string"},
+            "first_published_at": {"type": "string", "format": "date-time", "nullable": True},
+            "locale": {"type": "string"},
+        },
+    }
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["message"],
+            "properties": {"message": {"type": "string"}},
+        },
+        "Translation": {
+            "type": "object",
+            "required": ["locale", "id", "url", "translated"],
+            "properties": {
+                "locale": {"type": "string"},
+                "id": {"type": "integer"},
+                "url": {"type": "string", "format": "uri", "nullable": True},
+                "translated": {
+                    "type": "boolean",
+                    "description": "False while the language shows the source page's content.",
+                },
+            },
+        },
+        "StreamBlock": {
+            "type": "object",
+            "required": ["type", "value", "id"],
+            "properties": {
+                "type": {
+                    "type": "string",
+                    "enum": ["heading", "paragraph", "callout", "accordion", "image",
+                             "document", "contact", "call_to_action", "table", "task"],
+                },
+                "value": {"description": "Block content; rich text is HTML with links "
+                          "resolved to URLs, links are {text, url, page}."},
+                "id": {"type": "string"},
+            },
+        },
+        "PageSummary": {
+            "type": "object",
+            "required": ["id", "meta", "title"],
+            "properties": {"id": {"type": "integer"}, "meta": meta, "title": {"type": "string"}},
+        },
+        "PageDetail": {
+            "type": "object",
+            "required": ["id", "meta", "title"],
+            "properties": {
+                "id": {"type": "integer"},
+                "meta": meta,
+                "title": {"type": "string"},
+                "intro": {"type": "string"},
+                "body": {"type": "array", "items": {"$ref": "#/components/schemas/StreamBlock"}},
+                "last_reviewed": {"type": "string", "format": "date", "nullable": True},
+                "content_language": {
+                    "type": "string",
+                    "description": "Language of the content shown (differs from meta.locale on "
+                    "untranslated pages).",
+                },
+                "translations": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Translation"},
+                },
+            },
+            "additionalProperties": True,
+        },
+        "Image": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+            },
+        },
+        "Document": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "meta": {
+                    "type": "object",
+                    "properties": {"download_url": {"type": "string", "format": "uri"}},
+                },
+            },
+        },
+    }
+
+
+def build_schema():
+    paths = core_paths()
+    schemas = core_schemas()
+    for describe in hooks.get_hooks("openapi_paths"):
+        extra = describe()
+        paths.update(extra.get("paths", {}))
+        schemas.update(extra.get("schemas", {}))
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Community Portal API",
+            "version": "2.0.0",
+            "description": "Read-only JSON API for the city's front ends: pages in every "
+            "language, media, and the portal's civic content. Errors carry a `message` "
+            "in the caller's language (Accept-Language).",
+        },
+        "servers": [{"url": settings.WAGTAILAPI_BASE_URL}],
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }
+
+
+@require_GET
+def openapi_schema_view(request):
+    return JsonResponse(build_schema(), json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,71 @@
+"""Signed, expiring preview links so an external front end can show drafts.
+
+An editor asks for a link in the admin; the link carries a signed token for
+one revision. The front end exchanges the token at ``/api/v2/preview/`` for
+the draft page in the same JSON shape as ``/api/v2/pages/<id>/``.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Revision
+
+from cms.api import PortalPagesAPIViewSet
+
+TOKEN_SALT = "cms.headless-preview"
+
+
+def make_preview_token(revision):
+    return signing.dumps({"revision": revision.pk}, salt=TOKEN_SALT, compress=True)
+
+
+def preview_url(revision):
+    base = getattr(settings, "HEADLESS_PREVIEW_URL", "") or (
+        settings.WAGTAILAPI_BASE_URL.rstrip("/") + "/api/v2/preview/"
+    )
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}token={make_preview_token(revision)}"
+
+
+class PreviewPagesViewSet(PortalPagesAPIViewSet):
+    """Serialises one draft revision like the pages detail endpoint does."""
+
+    def serialize(self, request, page):
+        self.request = request
+        self.action = "detail_view"
+        self.format_kwarg = None
+        self.kwargs = {"pk": page.pk}
+        serializer = self.get_serializer(page)
+        return serializer.data
+
+
+@require_GET
+def headless_preview_view(request):
+    token = request.GET.get("token", "")
+    if not token:
+        return JsonResponse({"message": _("A preview token is required.")}, status=400)
+    try:
+        payload = signing.loads(
+            token, salt=TOKEN_SALT, max_age=settings.HEADLESS_PREVIEW_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        return JsonResponse(
+            {"message": _("This preview link has expired. Ask for a new one in the editor.")},
+            status=410,
+        )
+    except signing.BadSignature:
+        return JsonResponse({"message": _("This preview link is not valid.")}, status=403)
+
+    revision = Revision.page_revisions.filter(pk=payload.get("revision")).first()
+    if revision is None:
+        return JsonResponse({"message": _("This draft no longer exists.")}, status=404)
+    page = revision.as_object()
+    data = PreviewPagesViewSet().serialize(request, page)
+    data["meta"]["preview"] = {
+        "revision": revision.pk,
+        "created_at": revision.created_at.isoformat(),
+    }
+    return JsonResponse(data)

@@ -1,0 +1,95 @@
+"""Template tags for the language switcher, hreflang links, navigation and footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from cms.languages import enabled_languages
+from cms.models import FooterText, NavigationMenu
+
+register = template.Library()
+
+
+def _path_in_locale_tree(page):
+    """The page's path below its language's home page, e.g. ``about/``."""
+    root_path = page.url_path.split("/", 3)
+    return root_path[3] if len(root_path) > 3 else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    """One entry per enabled language: where the switcher leads and whether it is translated.
+
+    A language without a version of this page still gets a link: the fallback
+    router shows the page in its source language with a notice, never a 404.
+    """
+    request = context.get("request")
+    current = get_language()
+    versions_by_code = {}
+    if page is not None and getattr(page, "pk", None):
+        for version in page.specific_deferred.get_translation_pages():
+            versions_by_code[version.locale.language_code] = version
+    entries = []
+    for language in enabled_languages():
+        version = versions_by_code.get(language.code)
+        if version is not None:
+            url = version.get_url(request)
+            translated = version.alias_of_id is None
+        elif page is not None and getattr(page, "pk", None):
+            url = f"/{language.code}/{_path_in_locale_tree(page)}"
+            translated = False
+        else:
+            url = translate_url(request.get_full_path() if request else "/", language.code)
+            translated = True
+        entries.append(
+            {
+                "code": language.code,
+                "name": language.name,
+                "name_local": language.name_local,
+                "bidi": language.bidi,
+                "url": url,
+                "translated": translated,
+                "current": language.code == current,
+            }
+        )
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page):
+    """Alternates for search engines: real translations only, plus x-default."""
+    request = context.get("request")
+    links = []
+    default_url = None
+    for version in page.specific_deferred.get_translation_pages():
+        if version.alias_of_id:
+            continue
+        url = version.get_full_url(request)
+        links.append({"hreflang": version.locale.language_code, "url": url})
+        if version.locale.language_code == settings.LANGUAGE_CODE:
+            default_url = url
+    if links:
+        links.append({"hreflang": "x-default", "url": default_url or links[0]["url"]})
+    return links
+
+
+@register.inclusion_tag("cms/includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    return {"menu": NavigationMenu.for_active_locale(), "request": context.get("request")}
+
+
+@register.inclusion_tag("cms/includes/footer.html", takes_context=True)
+def site_footer(context):
+    return {
+        "footer": FooterText.for_active_locale(),
+        "request": context.get("request"),
+        "settings": context.get("settings"),
+    }
+
+
+@register.filter
+def content_language(page):
+    """The language the visitor reads on this page (the source language on fallbacks)."""
+    locale = getattr(page, "content_locale", None)
+    return locale.language_code if locale else get_language()

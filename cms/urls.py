@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+from cms.api import api_router
+from cms.openapi import openapi_schema_view
+from cms.preview import headless_preview_view
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/preview/", headless_preview_view, name="headless_preview"),
+    path("api/v2/", api_router.urls),
+    path("api/schema/", openapi_schema_view, name="openapi_schema"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Every page the public sees is under a language prefix: /en/, /es/, /hmn/ ...
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name="cms/login.html"),
+        name="wagtailcore_login",
+    ),
+    re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_language_fallback, name="wagtail_serve"),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

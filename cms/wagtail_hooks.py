@@ -1,0 +1,77 @@
+"""Admin wiring: snippets, the front-end preview link, and rich-text features."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import Contact, FooterText, NavigationMenu
+from cms.preview import preview_url
+
+
+class ContactViewSet(SnippetViewSet):
+    model = Contact
+    icon = "user"
+    list_display = ["name", "department", "phone", "email"]
+    search_fields = ["name", "department", "description"]
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-full"
+
+
+class SiteContentViewSetGroup(SnippetViewSetGroup):
+    items = (ContactViewSet, NavigationMenuViewSet, FooterTextViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Site content")
+    menu_name = "site-content"
+
+
+register_snippet(SiteContentViewSetGroup)
+
+
+def frontend_preview_link(request, page_id):
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    revision = page.latest_revision or page.save_revision(user=request.user)
+    return TemplateResponse(
+        request,
+        "cms/admin/frontend_preview_link.html",
+        {"page": page, "revision": revision, "preview_url": preview_url(revision)},
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_preview_url():
+    return [
+        path(
+            "frontend-preview/<int:page_id>/",
+            frontend_preview_link,
+            name="cms_frontend_preview_link",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_preview_button(page, user, view_name=None, next_url=None):
+    if page.pk and not page.is_root() and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Front-end preview link"),
+            reverse("cms_frontend_preview_link", args=[page.pk]),
+            icon_name="link",
+            priority=80,
+        )

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DistrictCouncilsConfig(AppConfig):
+    name = "district_councils"
+    verbose_name = _("District councils")
+    default_auto_field = "django.db.models.BigAutoField"
