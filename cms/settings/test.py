@@ -13,3 +13,7 @@ MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", str(BASE_DIR / ".cache" / "test-media"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"
+# Static files straight from the apps (no collectstatic) for the browser tests' server.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

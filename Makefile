@@ -1,0 +1,41 @@
+# Community Portal — run `make help` for the list of targets.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+
+.PHONY: help setup demo run test lint format messages clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Install system packages (if missing), Python and npm dependencies, compile translations
+	@bash scripts/bootstrap.sh
+
+demo: setup ## Run the site with Saint Paul demo content at http://127.0.0.1:8000/
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+run: ## Run the development server without reloading demo content
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup ## Run the whole test suite (browser tests included)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: ## Check code style and migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --noinput
+
+format: ## Format code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: ## Extract UI strings into every language's catalogue
+	$(PY) manage.py makemessages --all --no-wrap --ignore=node_modules --ignore=.cache \
+		--ignore=staticfiles --ignore=static_build --ignore=.venv
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+clean: ## Remove the virtualenv, caches and the local database
+	rm -rf $(VENV) node_modules .cache staticfiles db.sqlite3

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Prepares a fresh machine to run the site and its tests. Idempotent and quiet when
+# everything is already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+need_apt=()
+command -v msgfmt >/dev/null || need_apt+=(gettext)
+if [[ "${SKIP_BROWSER:-}" != "1" ]] && ! command -v chromium >/dev/null && [[ -z "${CHROMIUM_PATH:-}" ]]; then
+  need_apt+=(chromium fonts-noto-core)
+fi
+if ((${#need_apt[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "==> Installing system packages: ${need_apt[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "Missing system packages: ${need_apt[*]} (install them with apt-get, or run as root)" >&2
+    exit 1
+  fi
+fi
+
+if [[ ! -x "$VENV/bin/python" ]]; then
+  echo "==> Creating virtualenv in $VENV"
+  python3 -m venv "$VENV"
+fi
+stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+if [[ ! -f "$stamp" ]]; then
+  echo "==> Installing Python dependencies"
+  "$VENV/bin/pip" install -q --upgrade pip
+  "$VENV/bin/pip" install -q -e ".[test]"
+  touch "$stamp"
+fi
+
+lock_stamp="node_modules/.installed-$(sha1sum package-lock.json | cut -c1-12)"
+if [[ ! -f "$lock_stamp" ]]; then
+  echo "==> Installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$lock_stamp"
+fi
+if [[ -f scripts/build_assets.sh ]]; then
+  bash scripts/build_assets.sh
+fi
+
+echo "==> Compiling translations"
+"$VENV/bin/python" manage.py compilemessages --ignore="$VENV" --ignore=node_modules -v0

@@ -1,0 +1,60 @@
+"""Editorial roles and staff-only content."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+
+from wagtail.models import GroupPagePermission
+
+from cms.roles import setup_roles
+
+pytestmark = pytest.mark.django_db
+
+
+def permission_counts():
+    return {
+        group.name: (group.permissions.count(),
+                     GroupPagePermission.objects.filter(group=group).count())
+        for group in Group.objects.all()
+    }
+
+
+def test_setup_roles_is_idempotent():
+    before = permission_counts()
+    setup_roles(stdout=StringIO())
+    setup_roles(stdout=StringIO())
+    assert permission_counts() == before
+    assert {"City communications", "Translators", "City staff"} <= set(before)
+
+
+def test_communications_can_publish_everything(django_user_model, demo_page):
+    user = django_user_model.objects.get(username="communications")
+    for path in ("", "about", "district-councils"):
+        permissions = demo_page(path).permissions_for_user(user)
+        assert permissions.can_edit() and permissions.can_publish()
+
+
+def test_translators_edit_but_cannot_publish(django_user_model, demo_page):
+    user = django_user_model.objects.get(username="translator")
+    permissions = demo_page("about", "es").permissions_for_user(user)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    assert user.has_perm("wagtail_localize.submit_translation")
+
+
+def test_staff_only_guidance_needs_city_staff_login(client, client_as):
+    anonymous = client.get("/en/about/staff-guide/")
+    assert anonymous.status_code == 302
+    assert "/_util/login/" in anonymous["Location"]
+    staff = client_as("staff").get("/en/about/staff-guide/")
+    assert staff.status_code == 200
+    assert "Route every request to one place" in staff.content.decode()
+
+
+def test_staff_only_guidance_not_in_sitemap_or_search(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/about/" in sitemap
+    assert "staff-guide" not in sitemap
+    results = client.get("/en/search/?q=routing").content.decode()
+    assert "Staff guide" not in results
