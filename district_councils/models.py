@@ -26,3 +26,28 @@ class DistrictCouncilIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("district council index page")
+
+
+class DistrictCouncilPage(BasePage):
+    """One district council: who it serves, how to reach it, how to take part.
+
+    Council pages are the root of the council's own subtree (updates, meetings),
+    which is what per-council editing rights are granted on.
+    """
+
+    district_number = models.PositiveSmallIntegerField(_("district number"))
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("district_number"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.FilterField("district_number"),
+    ]
+    api_fields = [APIField("district_number"), APIField("intro"), *BasePage.base_api_fields]
+
+    parent_page_types = ["district_councils.DistrictCouncilIndexPage"]
+    template = "district_councils/district_council_page.html"
+
+    class Meta:
+        verbose_name = _("district council page")
+        ordering = ["district_number"]
