@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.synctree import synchronize_tree
 
 from cms.demo import content
 from cms.models import Contact, ContentPage, FooterText, HomePage, NavigationMenu, SiteSettings
@@ -192,16 +193,18 @@ def load_demo(stdout):
         for snippet in (*contacts, menu, footer):
             translate(snippet, spanish)
 
+    progress("District councils, events and explainers")
+    for load in hooks.get_hooks("load_demo_content"):
+        load(home=home, stdout=stdout)
+
     progress("Other languages follow English until translated")
     for code, locale in locales.items():
         if code != settings.LANGUAGE_CODE:
             LocaleSynchronization.objects.get_or_create(
                 locale=locale, defaults={"sync_from": default}
             )
-
-    progress("District councils, events and explainers")
-    for load in hooks.get_hooks("load_demo_content"):
-        load(home=home, stdout=stdout)
+            # Creates aliases for pages added since (idempotent).
+            synchronize_tree(default, locale)
 
     progress("Demo users")
     return create_demo_users(stdout)
