@@ -29,7 +29,10 @@ _API_MESSAGES = [
         lambda m: _("Unknown field: %(names)s") % {"names": m["names"]},
     ),
     (
-        re.compile(r"(?P<name>limit|offset|child_of|ancestor_of|descendant_of) must be a positive integer"),
+        re.compile(
+            r"(?P<name>limit|offset|child_of|ancestor_of|descendant_of)"
+            r" must be a positive integer"
+        ),
         lambda m: _("%(name)s must be a whole number of 0 or more.") % {"name": m["name"]},
     ),
     (

@@ -2,8 +2,9 @@
 
 import datetime
 
-import pytest
 from django.utils import formats, translation
+
+import pytest
 
 from cms.languages import PORTAL_LANGUAGES
 

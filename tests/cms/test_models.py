@@ -1,10 +1,11 @@
 """Page tree rules and content blocks."""
 
-import pytest
 from django.core.exceptions import ValidationError
 
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
+
+import pytest
 
 from cms.blocks import ImageBlock, LinkBlock
 from cms.models import ContentPage, HomePage
