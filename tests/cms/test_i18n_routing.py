@@ -141,3 +141,11 @@ def test_server_error_page_is_in_visitors_language(rf):
 
 def test_locales_exist_for_every_language(db):
     assert set(Locale.objects.values_list("language_code", flat=True)) >= set(LANGUAGES)
+
+
+def test_interface_text_inside_fallback_content_keeps_visitors_language(client):
+    content = client.get("/ksw/").content.decode()
+    assert '<div class="content" lang="en" dir="ltr">' in content
+    assert '<h2 id="top-tasks-heading" lang="ksw">' in content
+    services = client.get("/so/services/").content.decode()
+    assert '<dt lang="so">' in services
