@@ -90,9 +90,13 @@ find_java() {
 
 mvn_copy() {
   # $1 = groupId:artifactId:version:packaging, $2 = output directory
+  local out
   command -v mvn >/dev/null || die "mvn is required to download OpenSearch"
-  mvn -q -B "$DEP_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.overWriteIfNewer=true ||
+  if ! out=$(mvn -q -B -Dstyle.color=never "$DEP_PLUGIN:copy" -Dartifact="$1" \
+    -DoutputDirectory="$2" -Dmdep.overWriteIfNewer=true 2>&1); then
+    printf '%s\n' "$out" >&2
     die "Maven could not download $1"
+  fi
 }
 
 do_install() {

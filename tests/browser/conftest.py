@@ -39,13 +39,14 @@ def _free_port():
 
 
 def _server_database_url(tmp_path):
+    """A database of the server's own; on PostgreSQL named after its temporary folder."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{tmp_path / 'browser.sqlite3'}"
     import psycopg
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_browser"
+    name = f"{parts.path.lstrip('/')}_{tmp_path.name.replace('-', '_')}"
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')

@@ -1,7 +1,8 @@
 """Bad search input gets a clear 400 in the visitor's language, never a 500."""
 
-import pytest
 from django.utils import translation
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 
