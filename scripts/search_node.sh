@@ -145,6 +145,7 @@ has.native.controller=false
 EOF
   fi
   touch "$home/.installed"
+  rm -f "$zip" # a copy stays in the local Maven repository
   log "Installed OpenSearch $VERSION in $home"
 }
 
