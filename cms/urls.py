@@ -28,6 +28,7 @@ urlpatterns = [
 # Every page the public sees is under a language prefix: /en/, /es/, /hmn/ ...
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         wagtail_views.authenticate_with_password,

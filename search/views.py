@@ -1,42 +1,106 @@
-"""Site search in the visitor's language."""
+"""The search page, its autocomplete and click tracking, in the visitor's language."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from search.querylog import log_click, log_search
+from search.service import (
+    MAX_QUERY_LENGTH,
+    SearchQueryError,
+    clean_query,
+    language_label,
+    present,
+    site_search,
+    suggestions,
+)
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
-def clean_query(raw):
-    """Return (query, error message). Queries are bounded and free of control characters."""
-    query = (raw or "").strip()
-    if len(query) > MAX_QUERY_LENGTH:
-        return "", _("Your search is too long. Use %(max)d characters or fewer.") % {
-            "max": MAX_QUERY_LENGTH
-        }
-    if any(ord(char) < 32 or ord(char) == 127 for char in query):
-        return "", _("Your search contains characters that cannot be searched.")
-    return query, None
-
-
 def search(request):
-    query, error = clean_query(request.GET.get("q"))
-    results = None
+    language = get_language()
+    error, outcome, results = None, None, None
+    content_type = request.GET.get("type") or None
+    try:
+        query = clean_query(request.GET.get("q"))
+    except SearchQueryError as exc:
+        query, error = "", str(exc)
     if query and not error:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        outcome = site_search(query, language, request.user, content_type)
+        paginator = Paginator(outcome.hits, RESULTS_PER_PAGE)
+        page_number = request.GET.get("page", "1")
         try:
-            results = paginator.page(request.GET.get("page", 1))
+            results = paginator.page(page_number)
         except PageNotAnInteger:
             error = _("The page number must be a whole number.")
         except EmptyPage:
-            results = paginator.page(paginator.num_pages) if paginator.num_pages else None
+            results = paginator.page(paginator.num_pages)
+        if results is not None:
+            present(results.object_list, query, outcome, request)
+            if page_number == "1" and not content_type:
+                log_search(query, language, outcome.total + len(outcome.promotions))
     return TemplateResponse(
         request,
         "search/search.html",
-        {"query": query, "results": results, "error": error},
+        {
+            "query": query,
+            "error": error,
+            "outcome": outcome,
+            "results": results,
+            "content_type": content_type,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "other_languages": outcome.other_languages if outcome else False,
+        },
         status=400 if error else 200,
     )
+
+
+@require_GET
+def suggest(request):
+    """JSON suggestions for the search box: titles of pages as the visitor types."""
+    language = get_language()
+    try:
+        query = clean_query(request.GET.get("q"), required=True)
+    except SearchQueryError as exc:
+        return JsonResponse({"message": str(exc)}, status=400)
+    items = suggestions(query, language, request.user)
+    if items:
+        announcement = ngettext(
+            "%(count)d suggestion. Use the up and down arrow keys to choose, Enter to open.",
+            "%(count)d suggestions. Use the up and down arrow keys to choose, Enter to open.",
+            len(items),
+        ) % {"count": len(items)}
+    else:
+        announcement = _("No suggestions.")
+    return JsonResponse(
+        {
+            "query": query,
+            "announcement": announcement,
+            "results": [
+                {**item, "language_name": language_label(item["language"])} for item in items
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def click(request):
+    """Count a click on a result (query, language and position only), then go there."""
+    target = request.GET.get("to", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None) or not target.startswith(
+        "/"
+    ):
+        target = "/"
+    try:
+        query = clean_query(request.GET.get("q"))
+    except SearchQueryError:
+        query = ""
+    if query:
+        log_click(query, get_language())
+    return HttpResponseRedirect(target)

@@ -160,9 +160,27 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Site search: the database (SQLite FTS5 / PostgreSQL full text) unless SEARCH_URL names an
+# OpenSearch/Elasticsearch node. With an engine the database index is kept as well: search
+# falls back to it when the engine is down or slower than SEARCH_TIMEOUT seconds.
+SEARCH_URL = env.get("SEARCH_URL", "")
+SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "5"))
+SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "portal_")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+            "TIMEOUT": SEARCH_TIMEOUT,
+            "ATOMIC_REBUILD": True,
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
 
 # Content translation (wagtail-localize) ---------------------------------------
 # Machine translation is off unless a backend is named in the environment:

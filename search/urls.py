@@ -1,0 +1,8 @@
+from django.urls import path
+
+from search import views
+
+urlpatterns = [
+    path("suggest/", views.suggest, name="search_suggest"),
+    path("click/", views.click, name="search_click"),
+]

@@ -1,0 +1,68 @@
+"""Admin and API wiring for search: synonyms, the query report, the search API."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from search.api import SearchAPIViewSet, openapi_description
+from search.models import Synonym
+from search.reports import SearchQueryReportView
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_name = "search-synonyms"
+    add_to_admin_menu = False
+    list_display = ["term", "synonyms", "locale"]
+    search_fields = ["term", "synonyms"]
+
+
+register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_api_endpoints")
+def register_search_endpoint(router):
+    router.register_endpoint("search", SearchAPIViewSet)
+
+
+@hooks.register("openapi_paths")
+def search_openapi_paths():
+    return openapi_description()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    view = SearchQueryReportView
+    return [
+        path("reports/search-queries/", view.as_view(), name="search_query_report"),
+        path("reports/search-queries/results/", view.as_view(results_only=True),
+             name="search_query_report_results"),
+    ]
+
+
+class QueryReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or request.user.has_perm(
+            "wagtailsearchpromotions.change_query"
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_query_report_menu_item():
+    return QueryReportMenuItem(
+        _("Search queries"), reverse("search_query_report"), name="search-queries",
+        icon_name="search", order=1000,
+    )
+
+
+@hooks.register("load_demo_content")
+def load_search_demo_content(home, stdout=None):
+    from search.demo import load_search_demo
+
+    load_search_demo(home, stdout)
