@@ -30,8 +30,11 @@ from wagtail.search.backends.opensearch2 import (
 
 logger = logging.getLogger(__name__)
 
+ANALYSERS = {"en": "portal_english", "es": "portal_spanish", "folded": "portal_folded"}
 LANGUAGE_FIELDS = {"en": "_text_en", "es": "_text_es"}
 FOLDED_FIELD = "_text_folded"
+TITLE_FIELDS = [f"_title_{key}" for key in ANALYSERS]
+TITLE_BOOST = 3
 NGRAM_FIELD = "_text_ngram"
 NGRAM_LANGUAGES = {"ksw"}
 INDEX_RETRIES = 3
@@ -93,11 +96,11 @@ def _flatten(value):
 class PortalMapping(OpenSearch2Mapping):
     def get_mapping(self):
         mapping = super().get_mapping()
+        for key, analyser in ANALYSERS.items():
+            mapping["properties"][f"_text_{key}"] = {"type": "text", "analyzer": analyser}
+            mapping["properties"][f"_title_{key}"] = {"type": "text", "analyzer": analyser}
         mapping["properties"].update(
             {
-                "_text_en": {"type": "text", "analyzer": "portal_english"},
-                "_text_es": {"type": "text", "analyzer": "portal_spanish"},
-                FOLDED_FIELD: {"type": "text", "analyzer": "portal_folded"},
                 NGRAM_FIELD: {
                     "type": "text",
                     "analyzer": "portal_ngram",
@@ -117,7 +120,11 @@ class PortalMapping(OpenSearch2Mapping):
                 texts.extend(_flatten(doc.get(self.get_field_column_name(field))))
         text = "\n".join(texts)
         language = content_language(obj)
-        doc[LANGUAGE_FIELDS.get(language, FOLDED_FIELD)] = text
+        key = language if language in LANGUAGE_FIELDS else "folded"
+        doc[f"_text_{key}"] = text
+        title = getattr(obj, "title", None) or getattr(obj, "name", None)
+        if title:
+            doc[f"_title_{key}"] = str(title)
         if language in NGRAM_LANGUAGES:
             doc[NGRAM_FIELD] = text
         return doc
@@ -148,8 +155,9 @@ class PortalQueryCompiler(OpenSearch2SearchQueryCompiler):
                  "fuzziness": "AUTO", "prefix_length": 1}
         if operator and operator != "or":
             match["operator"] = operator
+        title = {**match, "fields": TITLE_FIELDS, "boost": TITLE_BOOST}
         ngram = {"match": {NGRAM_FIELD: {"query": query_string, "operator": "and"}}}
-        return [{"multi_match": match}, ngram]
+        return [{"multi_match": match}, {"multi_match": title}, ngram]
 
     def get_inner_query(self):
         inner = super().get_inner_query()

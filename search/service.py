@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 200
+# Documents are long: their text matches many queries, so they rank a little lower.
+DOCUMENT_WEIGHT = 0.8
 DATABASE_BACKEND = "database"
 
 
@@ -255,16 +257,16 @@ def _type_for(content_type_id):
 
 
 def _scored(results):
-    """(object, score) in result order; scores normalised to 0..1 within one list."""
+    """(object, relevance) in result order.
+
+    The engine's scores are positive; SQLite's bm25 ranks are negative (more negative is
+    better), so the magnitude is what counts. Without a score, the rank decides.
+    """
     items = list(results)
-    scores = [getattr(obj, "_score", None) for obj in items]
-    usable = [abs(score) for score in scores if score is not None]
-    top = max(usable) if usable else 0
     scored = []
     for rank, obj in enumerate(items):
         score = getattr(obj, "_score", None)
-        usable_score = score is not None and top
-        scored.append((obj, abs(score) / top if usable_score else 1 - rank / max(len(items), 1)))
+        scored.append((obj, abs(score) if score else 1 / (rank + 1)))
     return scored
 
 
@@ -304,7 +306,7 @@ def _contact_hits(backend, query, language, other_languages=False):
     results = backend.search(query, contacts).annotate_score("_score")[:MAX_HITS]
     label = str(Contact._meta.verbose_name)
     return [
-        Hit("contact", contact, score * 0.9, None, "cms.contact", label, other_languages)
+        Hit("contact", contact, score, None, "cms.contact", label, other_languages)
         for contact, score in _scored(results)
     ]
 
@@ -316,7 +318,7 @@ def _document_hits(backend, query, user):
     results = backend.search(query, documents).annotate_score("_score")[:MAX_HITS]
     label = str(get_document_model()._meta.verbose_name)
     return [
-        Hit("document", text, score * 0.9, None, "wagtaildocs.document", label)
+        Hit("document", text, score * DOCUMENT_WEIGHT, None, "wagtaildocs.document", label)
         for text, score in _scored(results)
     ]
 
@@ -329,6 +331,9 @@ def _collect(backend, query, language, user):
         hits += _contact_hits(backend, query, language, other_languages=True)
         other = bool(hits)
     hits += _document_hits(backend, query, user)
+    top = max((hit.score for hit in hits), default=0) or 1
+    for hit in hits:
+        hit.score = hit.score / top
     hits.sort(key=lambda hit: (hit.other_language, -hit.score))
     return hits, other
 
