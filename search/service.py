@@ -208,8 +208,9 @@ def language_names():
 
 
 def language_label(code):
+    """The language's name in the active language ("Hmong", "hmoob" ...)."""
     language = language_names().get(code)
-    return language.local_name if language else code
+    return _(language.name) if language else code
 
 
 @dataclass
@@ -323,6 +324,29 @@ def _document_hits(backend, query, user):
     ]
 
 
+def _query_strings(query):
+    if isinstance(query, PlainText):
+        return [query.query_string]
+    return [text for subquery in getattr(query, "subqueries", []) for text in
+            _query_strings(subquery)]
+
+
+def _title_of(hit):
+    obj = hit.obj
+    return getattr(obj, "title", None) or getattr(obj, "name", "") or ""
+
+
+def _boost_title_matches(hits, query):
+    """Lift results whose title has the words searched for, on every backend alike."""
+    terms = query_terms(_query_strings(query))
+    if not terms:
+        return
+    for hit in hits:
+        title_words = re.findall(r"\w+", _title_of(hit).lower())
+        matched = sum(1 for term in terms if any(word.startswith(term) for word in title_words))
+        hit.score *= 1 + matched / len(terms)
+
+
 def _collect(backend, query, language, user):
     hits = _page_hits(backend, query, language, user) + _contact_hits(backend, query, language)
     other = False
@@ -331,6 +355,7 @@ def _collect(backend, query, language, user):
         hits += _contact_hits(backend, query, language, other_languages=True)
         other = bool(hits)
     hits += _document_hits(backend, query, user)
+    _boost_title_matches(hits, query)
     top = max((hit.score for hit in hits), default=0) or 1
     for hit in hits:
         hit.score = hit.score / top
