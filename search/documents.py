@@ -19,9 +19,12 @@ def extract_pdf_text(file):
         file.seek(0)
         reader = PdfReader(file)
         if reader.is_encrypted:
+            # Many "encrypted" PDFs only restrict printing and open with an empty password.
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
             except Exception:  # noqa: BLE001 - pypdf raises several kinds for bad passwords
+                opened = False
+            if not opened:
                 logger.warning("Encrypted PDF %s: its text is not searchable", file)
                 return ""
         texts = []

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,10 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from search.models import QueryDay
+
+
+def can_view_report(user):
+    return user.is_superuser or user.has_perm("wagtailsearchpromotions.change_query")
 
 
 def click_through(clicks, searches):
@@ -64,10 +69,11 @@ class SearchQueryReportView(ReportView):
         "click_through": _("Click-through (%)"),
     }
 
-    def user_has_permission(self, permission):
-        return self.request.user.is_superuser or self.request.user.has_perm(
-            "wagtailsearchpromotions.change_query"
-        )
+    def dispatch(self, request, *args, **kwargs):
+        # Editors who manage promoted results (City communications) read the report.
+        if not can_view_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return QueryDay.objects.all()

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.api import SearchAPIViewSet, openapi_description
 from search.models import Synonym
-from search.reports import SearchQueryReportView
+from search.reports import SearchQueryReportView, can_view_report
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -48,9 +48,7 @@ def register_report_urls():
 
 class QueryReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser or request.user.has_perm(
-            "wagtailsearchpromotions.change_query"
-        )
+        return can_view_report(request.user)
 
 
 @hooks.register("register_reports_menu_item")
