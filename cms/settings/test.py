@@ -17,3 +17,6 @@ LOGGING["root"]["level"] = "WARNING"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests search the database unless a test opts in to the engine (tests/search/conftest.py
+# reads SEARCH_URL itself), so a CI node never receives the rest of the suite's writes.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
