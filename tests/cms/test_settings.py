@@ -14,8 +14,9 @@ def run_check(**env):
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
+    # Load the WSGI application, as gunicorn does in production.
     return subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
+        [sys.executable, "-c", "import cms.wsgi"], cwd=ROOT, env=environment,
         capture_output=True, text=True, check=False,
     )
 
