@@ -57,5 +57,12 @@ def test_staff_only_guidance_not_in_sitemap_or_search(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/en/about/" in sitemap
     assert "staff-guide" not in sitemap
+
+
+def test_sitemap_lists_every_language_but_not_untranslated_copies(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/es/about/</loc>" in sitemap
+    assert "/en/about/</loc>" in sitemap
+    assert "/hmn/about/</loc>" not in sitemap
     results = client.get("/en/search/?q=routing").content.decode()
     assert "Staff guide" not in results
