@@ -206,7 +206,8 @@ def load_demo(stdout):
             # Creates aliases for pages added since (idempotent).
             synchronize_tree(default, locale)
 
-    progress("Demo users")
+    progress("Roles and demo users")
+    setup_roles()
     return create_demo_users(stdout)
 
 
