@@ -2,11 +2,12 @@
 
 import re
 
-import pytest
 from django.conf import settings
 from django.utils import translation
 
 from wagtail.models import Locale
+
+import pytest
 
 from cms.models import ContentPage
 
@@ -62,7 +63,8 @@ def test_switcher_marks_current_language_and_names_languages_in_their_own_langua
 
 def test_hreflang_lists_real_translations_and_x_default(client):
     content = client.get("/es/about/").content.decode()
-    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', content))
+    pattern = r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">'
+    alternates = dict(re.findall(pattern, content))
     assert set(alternates) == {"en", "es", "x-default"}
     assert alternates["en"].endswith("/en/about/")
     assert alternates["es"].endswith("/es/about/")

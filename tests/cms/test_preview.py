@@ -2,8 +2,9 @@
 
 import re
 
-import pytest
 from django.test import override_settings
+
+import pytest
 
 from cms.preview import make_preview_token
 
