@@ -5,7 +5,6 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 FEED_LENGTH = 30
@@ -42,9 +41,6 @@ class CouncilUpdatesFeed(Feed):
 
     def feed_guid(self, page):
         return self.feed_url(page)
-
-    def language(self, page):
-        return get_language()
 
     def items(self, page):
         from district_councils.models import CouncilUpdatePage
