@@ -2,9 +2,10 @@
 
 import datetime
 
+from django.test import Client
+
 import feedparser
 import pytest
-from django.test import Client
 
 from district_councils.models import CouncilUpdatePage
 

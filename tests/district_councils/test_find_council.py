@@ -1,9 +1,9 @@
 """Residents find their council by neighborhood, location or map point; bad input gets a 400."""
 
-import pytest
 from django.test import Client
 from django.utils.html import escape
 
+import pytest
 from shapely.geometry import shape
 
 from district_councils import geo

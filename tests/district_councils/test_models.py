@@ -1,11 +1,12 @@
 """Council pages hold the real Saint Paul data, and their content is translatable."""
 
-import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
 from wagtail import hooks
 from wagtail.models import Locale
+
+import pytest
 
 from district_councils.models import CouncilUpdatePage, DistrictCouncilPage, host_council
 
