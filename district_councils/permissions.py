@@ -146,8 +146,9 @@ def setup_council_permissions(stdout=None):
         if stdout is not None:
             verb = "Created" if created else "Checked"
             stdout.write(
-                f"{verb} “{group.name}”: {len(versions)} page(s) in the council's subtree "
-                f"across languages, collection “{collection.name}”, workflow “{workflow.name}”"
+                f"{verb} “{group.name}”: rights on the council page in {len(versions)} "
+                f"language(s) and everything below it, collection “{collection.name}”, "
+                f"workflow “{workflow.name}”"
             )
     if stdout is not None:
         stdout.write(f"Council permissions ready for {len(results)} councils.")

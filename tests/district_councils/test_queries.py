@@ -2,10 +2,11 @@
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from district_councils.models import CouncilUpdatePage, DistrictCouncilPage
 

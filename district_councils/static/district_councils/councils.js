@@ -44,7 +44,7 @@
       options.forEach(function (option) {
         var name = normalize(option.name);
         if (name.indexOf(query) === 0) starts.push(option);
-        else if (name.indexOf(query) > 0 || normalize(option.council).indexOf(query) >= 0) contains.push(option);
+        else if (name.indexOf(query) > 0) contains.push(option);
       });
       shown = starts.concat(contains).slice(0, 12);
       shown.forEach(function (option, i) {
