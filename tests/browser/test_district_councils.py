@@ -117,3 +117,28 @@ def test_without_javascript_the_finder_and_list_still_work(site_server, browser)
         assert "CapitolRiver Council" in page.locator("#find-result").inner_text()
     finally:
         context.close()
+
+
+def test_map_and_finder_work_under_the_sites_strict_csp(site_server, browser):
+    context = browser.new_context(bypass_csp=False)
+    page = context.new_page()
+    problems = []
+    # CSP violations and script errors are reported as console errors; failed loads
+    # are checked by URL instead (the browser asks for /favicon.ico on its own).
+    page.on("console", lambda message: problems.append(message.text)
+            if message.type == "error" and "Failed to load resource" not in message.text
+            else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", lambda response: problems.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
+    try:
+        page.goto(f"{site_server}/en/district-councils/capitolriver-council/")
+        page.wait_for_selector(".dc-map path.leaflet-interactive")
+        page.goto(f"{site_server}/en/district-councils/")
+        page.wait_for_selector(".dc-map path.leaflet-interactive")
+        page.locator("#neighborhood").focus()
+        page.keyboard.type("summit")
+        assert page.locator("#neighborhood-listbox [role=option]").count() == 2
+        assert problems == []
+    finally:
+        context.close()
