@@ -78,6 +78,30 @@ def page_sections(request, page):
     return sorted(sections, key=lambda section: section.get("order", 100))
 
 
+def address_geocoder():
+    """The optional address geocoder: ``COUNCIL_GEOCODER`` names a callable taking an
+    address and returning ``(lat, lon)`` or None. Off (None) unless configured."""
+    import os
+
+    from django.utils.module_loading import import_string
+
+    path = getattr(settings, "COUNCIL_GEOCODER", None) or os.environ.get("COUNCIL_GEOCODER", "")
+    return import_string(path) if path else None
+
+
+def resolve_point(councils, lat, lon, **extra):
+    found = geo.councils_containing(councils, lon, lat)
+    if not found:
+        return {
+            **extra, "lat": lat, "lon": lon, "council": None,
+            "message": gettext(
+                "That point is outside Saint Paul's district councils. Choose a point "
+                "inside the city, or pick your neighborhood from the list."
+            ),
+        }
+    return {**extra, "lat": lat, "lon": lon, "council": councils.get(found[0])}
+
+
 def find_council(params, councils):
     """Resolve find-my-council query parameters against ``councils``.
 
@@ -90,16 +114,35 @@ def find_council(params, councils):
             lat, lon = geo.parse_coordinates(params.get("lat"), params.get("lon"))
         except geo.CoordinateError as error:
             raise FindCouncilError(str(error)) from error
-        found = geo.councils_containing(councils, lon, lat)
-        if not found:
+        return resolve_point(councils, lat, lon)
+    if "address" in params:
+        geocode = address_geocoder()
+        if geocode is None:
+            raise FindCouncilError(
+                gettext("Address search is not available. Choose your neighborhood instead.")
+            )
+        address = params.get("address", "").strip()
+        if not address or len(address) > MAX_QUERY_LENGTH:
+            raise FindCouncilError(
+                gettext("Type a street address of at most %(max)s characters.")
+                % {"max": MAX_QUERY_LENGTH}
+            )
+        try:
+            point = geocode(address)
+        except Exception:  # a geocoder outage must not break the page
+            point = None
+            failed = True
+        else:
+            failed = False
+        if point is None:
             return {
-                "lat": lat, "lon": lon, "council": None,
-                "message": gettext(
-                    "That point is outside Saint Paul's district councils. Choose a point "
-                    "inside the city, or pick your neighborhood from the list."
-                ),
+                "address": address, "council": None,
+                "message": gettext("The address search is not working right now. Choose your "
+                                   "neighborhood instead.") if failed else gettext(
+                    "No place was found for that address. Check it, or choose your "
+                    "neighborhood instead."),
             }
-        return {"lat": lat, "lon": lon, "council": councils.get(found[0])}
+        return resolve_point(councils, point[0], point[1], address=address)
     if "neighborhood" in params:
         query = params.get("neighborhood", "").strip()
         if not query:
@@ -175,6 +218,7 @@ class DistrictCouncilIndexPage(RoutablePageMixin, BasePage):
             "neighborhood_options": neighborhood_options(councils, request),
             "map_tile_url": map_tile_url(),
             "map_tile_attribution": map_tile_attribution(),
+            "address_search": address_geocoder() is not None,
         }
         response = self.render(request, context_overrides=context)
         response.status_code = status

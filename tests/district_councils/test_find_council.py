@@ -157,3 +157,32 @@ def test_republished_boundary_is_used_without_restart(council):
     council(17).unpublish()
     result = result_of(find(lat=CITY_HALL[0], lon=CITY_HALL[1]))
     assert "Summit Hill Association" in result
+
+
+def fake_geocoder(address):
+    """Stands in for a real geocoding service; the tests never call one."""
+    if address == "broken":
+        raise ConnectionError("geocoder down")
+    return {"15 W Kellogg Blvd": CITY_HALL, "Minneapolis": MINNEAPOLIS_CITY_HALL}.get(address)
+
+
+def test_address_search_is_off_by_default():
+    html = find().content.decode()
+    assert 'name="address"' not in html
+    response = find(address="15 W Kellogg Blvd")
+    assert response.status_code == 400
+    assert "Address search is not available" in result_of(response)
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [("15 W Kellogg Blvd", "CapitolRiver Council"), ("Minneapolis", "outside Saint Paul"),
+     ("Nowhere Lane", "No place was found for that address"),
+     ("broken", "The address search is not working right now")],
+)
+def test_pluggable_address_geocoder(settings, address, expected):
+    settings.COUNCIL_GEOCODER = "tests.district_councils.test_find_council.fake_geocoder"
+    assert 'name="address"' in find().content.decode()
+    response = find(address=address)
+    assert response.status_code == 200
+    assert expected in result_of(response)
