@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 import shapely
 from shapely.geometry import Point, shape
 
-# The city's extent with a margin; anything outside is certainly not in a district.
+# Valid WGS84 ranges; points outside the city are valid input that simply match no council.
 LAT_RANGE = (-90.0, 90.0)
 LON_RANGE = (-180.0, 180.0)
 

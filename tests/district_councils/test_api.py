@@ -112,3 +112,9 @@ def test_openapi_describes_council_endpoints_and_filter():
     pages = schema["paths"]["/api/v2/pages/"]["get"]
     assert "council" in {p["name"] for p in pages["parameters"]}
     assert "boundary" in schema["components"]["schemas"]["DistrictCouncilDetail"]["properties"]
+
+
+def test_filter_by_district_number():
+    items = get(district_number=12, locale="es").json()["items"]
+    assert [(item["district_number"], item["meta"]["locale"]) for item in items] == [(12, "es")]
+    assert items[0]["title"] == "St. Anthony Park Community Council"
