@@ -21,6 +21,8 @@ from wagtail.models import Locale
 
 from rest_framework.response import Response
 
+from district_councils.filters import CouncilFilterMixin
+
 # Wagtail's API answers in English only; these are its messages, in the
 # caller's language (from Accept-Language or the language cookie).
 _API_MESSAGES = [
@@ -85,7 +87,7 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
+class PortalPagesAPIViewSet(CouncilFilterMixin, TranslatedErrorsMixin, PagesAPIViewSet):
     filter_backends = [
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
