@@ -7,19 +7,15 @@ times, ways to get involved, updates) is example text and says so.
 
 import datetime
 import json
-import os
-import secrets
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from cms.demo.loader import publish, translate, upsert_child
+from cms.demo.loader import create_demo_user, publish, translate, upsert_child
 from district_councils.models import (
     CouncilUpdatePage,
     DistrictCouncilIndexPage,
@@ -187,17 +183,6 @@ def load_councils(home, stdout):
 
 
 def create_demo_editors(pages, stdout):
-    password = os.environ.get("DEMO_PASSWORD")
-    if not password:
-        # The loader creates its demo users after this and reads the same variable,
-        # so every demo login shares the password it prints.
-        password = os.environ["DEMO_PASSWORD"] = secrets.token_urlsafe(9)
-    user_model = get_user_model()
     for username, number in DEMO_EDITORS.items():
-        user, _created = user_model.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.org"}
-        )
-        user.set_password(password)
-        user.save()
-        user.groups.add(Group.objects.get(name=editors_group_name(pages[number])))
+        create_demo_user(username, group_names=[editors_group_name(pages[number])])
         stdout.write(f"  Demo editor {username}: {pages[number].title}")
