@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
-export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .PHONY: help setup demo run test lint format messages clean
 
@@ -22,7 +21,7 @@ run: ## Run the development server without reloading demo content
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup ## Run the whole test suite (browser tests included)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: ## Check code style and migrations
 	$(VENV)/bin/ruff check .

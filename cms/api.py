@@ -17,8 +17,11 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
 
 from rest_framework.response import Response
+
+from district_councils.filters import CouncilFilterMixin
 
 # Wagtail's API answers in English only; these are its messages, in the
 # caller's language (from Accept-Language or the language cookie).
@@ -84,11 +87,19 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
+class PortalPagesAPIViewSet(CouncilFilterMixin, TranslatedErrorsMixin, PagesAPIViewSet):
     filter_backends = [
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def paginate_queryset(self, queryset):
+        """Attach each page's locale from one query (the listing shows every page's locale)."""
+        pages = list(super().paginate_queryset(queryset))
+        locales = {locale.pk: locale for locale in Locale.objects.all()}
+        for page in pages:
+            page.locale = locales[page.locale_id]
+        return pages
 
     def detail_view(self, request, pk):
         """Serialise in the page's own language, so its links lead within that language."""

@@ -4,6 +4,7 @@ Run ``manage.py setup_roles`` (``load_demo`` runs it too). It is idempotent:
 it adds what is missing and never removes permissions an administrator added.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_noop
 
@@ -72,12 +73,16 @@ def setup_roles(stdout=None):
     _grant_pages(communications, root_page, ALL_PAGE_PERMISSIONS)
     _grant_collection(communications, root_collection, COLLECTION_PERMISSIONS)
 
-    # Translators edit pages and snippets to translate them; they cannot publish.
+    # Translators edit the other languages' pages to translate them; they neither
+    # change the source language's pages nor publish. Run again after adding a language.
     translators, _created = Group.objects.get_or_create(name=TRANSLATORS)
     translators.permissions.add(access_admin, submit_translation)
     for model in SNIPPET_MODELS:
         translators.permissions.add(_permission("cms", f"change_{model}"))
-    _grant_pages(translators, root_page, ["add_page", "change_page"])
+    for language_home in root_page.get_children().exclude(
+        locale__language_code=settings.LANGUAGE_CODE
+    ):
+        _grant_pages(translators, language_home, ["add_page", "change_page"])
     _grant_collection(translators, root_collection, CHOOSE_ONLY)
 
     # City staff read staff-only guidance (pages restricted to this group).

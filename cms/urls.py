@@ -1,18 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
 from cms.openapi import openapi_schema_view
 from cms.preview import headless_preview_view
+from cms.sitemaps import PortalSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -21,7 +21,7 @@ urlpatterns = [
     path("api/v2/preview/", headless_preview_view, name="headless_preview"),
     path("api/v2/", api_router.urls),
     path("api/schema/", openapi_schema_view, name="openapi_schema"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -30,7 +30,7 @@ stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
 if [[ ! -f "$stamp" ]]; then
   echo "==> Installing Python dependencies"
   "$VENV/bin/pip" install -q --upgrade pip
-  "$VENV/bin/pip" install -q -e ".[test]"
+  "$VENV/bin/pip" install -q ".[test]"
   touch "$stamp"
 fi
 

@@ -1,5 +1,6 @@
 """Builds the demo site. Idempotent: pages are found by slug and updated in place."""
 
+import functools
 import os
 import secrets
 from urllib.parse import urlsplit
@@ -206,27 +207,40 @@ def load_demo(stdout):
             # Creates aliases for pages added since (idempotent).
             synchronize_tree(default, locale)
 
-    progress("Demo users")
+    progress("Roles and demo users")
+    setup_roles()
     return create_demo_users(stdout)
 
 
+@functools.cache
+def _generated_password():
+    return secrets.token_urlsafe(9)
+
+
+def demo_password():
+    """DEMO_PASSWORD, or one password made up for this run and shared by every demo login."""
+    return os.environ.get("DEMO_PASSWORD") or _generated_password()
+
+
+def create_demo_user(username, *, group_names=(), is_superuser=False):
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    user.is_superuser = user.is_staff = is_superuser
+    user.set_password(demo_password())
+    user.save()
+    user.groups.add(*Group.objects.filter(name__in=group_names))
+    return user
+
+
 def create_demo_users(stdout):
-    """An administrator, a City communications editor and a City staff member."""
-    password = os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(9)
-    user_model = get_user_model()
+    """An administrator, a City communications editor, a translator and a City staff member."""
     accounts = [
-        ("admin", None, True),
-        ("communications", "City communications", False),
-        ("translator", "Translators", False),
-        ("staff", "City staff", False),
+        ("admin", (), True),
+        ("communications", ("City communications",), False),
+        ("translator", ("Translators",), False),
+        ("staff", ("City staff",), False),
     ]
-    for username, group_name, is_superuser in accounts:
-        user, _created = user_model.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.org"}
-        )
-        user.is_superuser = user.is_staff = is_superuser
-        user.set_password(password)
-        user.save()
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
-    return {"usernames": [account[0] for account in accounts], "password": password}
+    for username, group_names, is_superuser in accounts:
+        create_demo_user(username, group_names=group_names, is_superuser=is_superuser)
+    return {"usernames": [account[0] for account in accounts], "password": demo_password()}

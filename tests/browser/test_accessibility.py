@@ -20,6 +20,7 @@ PAGES = {
     "section index": "district-councils/",
     "search results": "search/?q=council",
     "not found": "no-such-page/",
+    "staff sign-in": "_util/login/?next=/about/staff-guide/",
 }
 
 

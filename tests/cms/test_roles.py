@@ -38,9 +38,11 @@ def test_communications_can_publish_everything(django_user_model, demo_page):
 
 def test_translators_edit_but_cannot_publish(django_user_model, demo_page):
     user = django_user_model.objects.get(username="translator")
-    permissions = demo_page("about", "es").permissions_for_user(user)
-    assert permissions.can_edit()
-    assert not permissions.can_publish()
+    for language in ("es", "hmn", "so", "ksw"):
+        permissions = demo_page("about", language).permissions_for_user(user)
+        assert permissions.can_edit(), language
+        assert not permissions.can_publish(), language
+    assert not demo_page("about", "en").permissions_for_user(user).can_edit()
     assert user.has_perm("wagtail_localize.submit_translation")
 
 
@@ -57,5 +59,20 @@ def test_staff_only_guidance_not_in_sitemap_or_search(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/en/about/" in sitemap
     assert "staff-guide" not in sitemap
+
+
+def test_sitemap_lists_every_language_but_not_untranslated_copies(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/es/about/</loc>" in sitemap
+    assert "/en/about/</loc>" in sitemap
+    assert "/hmn/about/</loc>" not in sitemap
     results = client.get("/en/search/?q=routing").content.decode()
     assert "Staff guide" not in results
+
+
+def test_translator_admin_access_follows_language(client_as, demo_page):
+    translator = client_as("translator")
+    spanish = translator.get(f"/admin/pages/{demo_page('about', 'es').pk}/edit/")
+    assert spanish.status_code == 200
+    english = translator.get(f"/admin/pages/{demo_page('about', 'en').pk}/edit/")
+    assert english.status_code in (302, 403)

@@ -10,7 +10,7 @@ class Command(BaseCommand):
         accounts = load_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo site ready at http://127.0.0.1:8000/"))
         self.stdout.write(
-            "Admin at http://127.0.0.1:8000/admin/ — users: "
+            "Admin at http://127.0.0.1:8000/admin/ — users (and the council editors above): "
             + ", ".join(accounts["usernames"])
             + f" — password: {accounts['password']}"
         )

@@ -1,0 +1,134 @@
+"""OpenAPI description of the district council endpoints (through the ``openapi_paths`` hook)."""
+
+import copy
+
+from cms.openapi import (
+    _parameter,
+    core_paths,
+    error_responses,
+    json_response,
+    listing_parameters,
+    listing_response,
+    locale_parameter,
+)
+
+
+def paths():
+    pages = copy.deepcopy(core_paths()["/api/v2/pages/"])
+    pages["get"]["parameters"].append(
+        _parameter(
+            "council",
+            "Only pages below this district council page (its updates, events and meetings), "
+            "e.g. `?type=district_councils.CouncilUpdatePage&council=42`.",
+            {"type": "integer", "minimum": 1},
+        )
+    )
+    return {
+        "/api/v2/pages/": pages,
+        "/api/v2/district-councils/": {
+            "get": {
+                "summary": "List district councils, or find the council containing a point",
+                "description": "With `lat` and `lon` (WGS84 decimal degrees) the list holds the "
+                "council whose boundary contains the point, in each language unless `locale` "
+                "is given; it is empty for a point outside the city. Missing, non-numeric or "
+                "out-of-range coordinates get a 400 with a message in the caller's language.",
+                "operationId": "listDistrictCouncils",
+                "tags": ["district councils"],
+                "parameters": listing_parameters()
+                + [
+                    locale_parameter(),
+                    _parameter("lat", "Latitude in decimal degrees (-90 to 90); needs `lon`.",
+                               {"type": "number", "minimum": -90, "maximum": 90}),
+                    _parameter("lon", "Longitude in decimal degrees (-180 to 180); needs `lat`.",
+                               {"type": "number", "minimum": -180, "maximum": 180}),
+                    _parameter("district_number", "Only the council with this number.",
+                               {"type": "integer", "minimum": 1}),
+                ],
+                "responses": {
+                    **json_response("District councils", listing_response("DistrictCouncil")),
+                    **error_responses("400"),
+                },
+            }
+        },
+        "/api/v2/district-councils/{id}/": {
+            "get": {
+                "summary": "One district council with all its fields and its boundary",
+                "operationId": "getDistrictCouncil",
+                "tags": ["district councils"],
+                "parameters": [_parameter("id", "Council page id.", {"type": "integer"},
+                                          required=True, location="path")],
+                "responses": {
+                    **json_response("The council",
+                                    {"$ref": "#/components/schemas/DistrictCouncilDetail"}),
+                    **error_responses("400", "404"),
+                },
+            }
+        },
+    }
+
+
+def schemas():
+    stream = {"type": "array", "items": {"$ref": "#/components/schemas/StreamBlock"}}
+    names = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"type": {"type": "string"}, "value": {"type": "string"},
+                           "id": {"type": "string"}},
+        },
+    }
+    summary = {
+        "id": {"type": "integer"},
+        "meta": {"type": "object"},
+        "title": {"type": "string", "description": "The council's name."},
+        "district_number": {"type": "integer", "minimum": 1},
+        "area_name": {"type": "string"},
+        "neighborhoods": {**names, "description": "Neighborhood names, translated."},
+        "website": {"type": "string"},
+    }
+    return {
+        "GeoJSONGeometry": {
+            "type": "object",
+            "description": "GeoJSON Polygon or MultiPolygon, longitude/latitude (WGS84).",
+            "required": ["type", "coordinates"],
+            "properties": {
+                "type": {"type": "string", "enum": ["Polygon", "MultiPolygon"]},
+                "coordinates": {"type": "array", "items": {}},
+            },
+        },
+        "DistrictCouncil": {
+            "type": "object",
+            "required": ["id", "meta", "title", "district_number"],
+            "properties": summary,
+        },
+        "DistrictCouncilDetail": {
+            "type": "object",
+            "required": ["id", "meta", "title", "district_number"],
+            "properties": {
+                **summary,
+                "intro": {"type": "string"},
+                "boundary": {"allOf": [{"$ref": "#/components/schemas/GeoJSONGeometry"}],
+                             "nullable": True},
+                "body": stream,
+                "office_address": {"type": "string"},
+                "phone": {"type": "string"},
+                "email": {"type": "string"},
+                "social_links": {"type": "array", "items": {"type": "object"}},
+                "people": {
+                    "type": "array",
+                    "description": "Staff and board members: name, role, group (staff or "
+                    "board), photo, email, phone.",
+                    "items": {"type": "object"},
+                },
+                "meetings": {"type": "string", "description": "HTML: how and when the board "
+                             "meets."},
+                "get_involved": {"type": "array", "items": {"type": "object"}},
+                "staff_languages": names,
+                "is_demo_data": {"type": "boolean"},
+                "content_language": {"type": "string"},
+                "translations": {"type": "array",
+                                 "items": {"$ref": "#/components/schemas/Translation"}},
+            },
+            "additionalProperties": True,
+        },
+    }
