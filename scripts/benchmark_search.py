@@ -221,6 +221,8 @@ def main():
             for name, label in (("database", "database"), ("default", "engine")):
                 print(f"Indexing on the {label} backend:")
                 row[f"{label}_index"] = timed_rebuild(name)
+                print(f"  {label}: indexed in {row[f'{label}_index']:.1f} s; timing searches…",
+                      flush=True)
                 # Search on a fresh connection, like a web request after the rebuild.
                 connection.close()
                 latencies(name, queries[:3], locales, 0)  # warm up

@@ -344,7 +344,12 @@ def _boost_title_matches(hits, query):
     for hit in hits:
         title_words = re.findall(r"\w+", _title_of(hit).lower())
         matched = sum(1 for term in terms if any(word.startswith(term) for word in title_words))
-        hit.score *= 1 + matched / len(terms)
+        # The more of the query the title has, and the less else, the higher the result:
+        # "District councils" before "Highland District Council" for "district council".
+        coverage = matched / len(title_words) if title_words else 0
+        hit.score *= 1 + matched / len(terms) + coverage / 2
+        if matched == len(terms) and coverage == 1:
+            hit.score *= 2  # the title is the query: "District councils" for "district council"
 
 
 def _collect(backend, query, language, user):

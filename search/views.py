@@ -37,7 +37,7 @@ def search(request):
         try:
             results = paginator.page(page_number)
         except PageNotAnInteger:
-            error = _("The page number must be a whole number.")
+            error, outcome = _("The page number must be a whole number."), None
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
         if results is not None:

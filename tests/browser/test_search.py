@@ -53,9 +53,9 @@ def test_autocomplete_works_with_the_keyboard_and_is_announced(site_server, page
     box = page.locator("#site-search-q")
     expect(box).to_have_attribute("role", "combobox")
     box.click()
-    box.press_sequentially("distr", delay=50)
+    box.press_sequentially("meetings", delay=50)
     options = page.locator("#site-search-q-suggestions [role=option]")
-    expect(options.first).to_have_text("District councils")
+    expect(options.first).to_have_text("Meetings and events")
     expect(box).to_have_attribute("aria-expanded", "true")
     expect(page.locator(".site-search [role=status]")).to_contain_text("suggestion")
     box.press("ArrowDown")
@@ -63,7 +63,7 @@ def test_autocomplete_works_with_the_keyboard_and_is_announced(site_server, page
     expect(box).to_have_attribute("aria-activedescendant", "site-search-q-suggestions-0")
     assert_no_serious_violations(page)
     box.press("Enter")
-    expect(page).to_have_url(f"{site_server}/en/district-councils/")
+    expect(page).to_have_url(f"{site_server}/en/events/")
 
 
 def test_autocomplete_is_debounced_and_escape_closes(site_server, page):

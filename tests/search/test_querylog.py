@@ -2,6 +2,7 @@
 per language and day, with no personal data."""
 
 import csv
+import datetime
 import io
 
 from django.utils import timezone
@@ -57,6 +58,11 @@ def test_report_in_admin_with_filters_and_csv(client, client_as):
     assert "50.0" in page  # click-through for "trash": 1 click in 2 searches
     spanish = editor.get("/admin/reports/search-queries/", {"language": "es"}).content.decode()
     assert "xyzzy" in spanish and ">trash<" not in spanish
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    past = editor.get("/admin/reports/search-queries/", {"date_to": yesterday.isoformat()})
+    assert "xyzzy" not in past.content.decode()
+    languages = page[page.index("By language"):page.index("Queries</h2>")]
+    assert "<td>en</td><td>2</td><td>0</td><td>1</td><td>50.0</td>" in languages
     empty = editor.get("/admin/reports/search-queries/", {"zero_results_only": "true"})
     assert "xyzzy" in empty.content.decode()
     export = editor.get("/admin/reports/search-queries/", {"export": "csv"})
