@@ -189,7 +189,7 @@ def main():
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "search.backends", "URLS": [search_url], "INDEX_PREFIX": prefix,
                     "TIMEOUT": 60},
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": settings.DATABASE_SEARCH_BACKEND,
     }
     rng = random.Random(args.seed)  # noqa: S311 - synthetic data, not security
     try:

@@ -147,8 +147,14 @@ def word_forms(word):
     return forms
 
 
+def query_words(text):
+    """Words of a query. Split on spaces and punctuation only: Myanmar-script words contain
+    combining marks that ``\\w`` does not match."""
+    return re.findall(r"[^\s\"'“”‘’.,;:!?¿¡()\[\]{}<>/\\|*+=&^%$#@~`-]+", text)
+
+
 def _database_variant(variant, operator):
-    words = re.findall(r"\w+", variant.lower())
+    words = query_words(variant.lower())
     if not words:
         return PlainText(variant, operator=operator)
     parts = [Or([PlainText(form) for form in word_forms(word)]) if len(word_forms(word)) > 1

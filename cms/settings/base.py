@@ -166,9 +166,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 SEARCH_URL = env.get("SEARCH_URL", "")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "portal_")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Accent-insensitive full text (search/migrations/0002 creates the configuration).
+    DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "portal"
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -179,7 +181,7 @@ if SEARCH_URL:
             "ATOMIC_REBUILD": True,
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": DATABASE_SEARCH_BACKEND,
     }
 
 # Content translation (wagtail-localize) ---------------------------------------

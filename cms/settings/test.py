@@ -19,4 +19,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests search the database unless a test opts in to the engine (tests/search/conftest.py
 # reads SEARCH_URL itself), so a CI node never receives the rest of the suite's writes.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}

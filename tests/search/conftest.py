@@ -16,6 +16,7 @@ import uuid
 from io import StringIO
 from pathlib import Path
 
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -69,7 +70,7 @@ def engine_backends(url, prefix, timeout=10):
             "TIMEOUT": timeout,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": django_settings.DATABASE_SEARCH_BACKEND,
     }
 
 
@@ -99,7 +100,7 @@ def search_backend(request, settings):
         settings.WAGTAILSEARCH_BACKENDS = request.getfixturevalue("engine_index")
     else:
         settings.WAGTAILSEARCH_BACKENDS = {
-            "default": {"BACKEND": "wagtail.search.backends.database"}
+            "default": settings.DATABASE_SEARCH_BACKEND
         }
     return request.param
 

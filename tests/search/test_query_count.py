@@ -26,7 +26,7 @@ def count_queries(client, per_page):
 
 
 def test_results_page_queries_do_not_grow_with_results(client, demo_page, settings):
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH_BACKEND}
     parent = demo_page("about")
     make_pages(parent, 5)
     client.get("/en/search/", {"q": "leaf collection"})  # warm caches (sites, content types)
