@@ -193,7 +193,8 @@ def calendar_feed(index, request, council=None, topic=None):
         name = filters.council.title
     elif filters.topic:
         name = str(dict(TOPICS)[filters.topic])
-    name = f"{name} · {_('Saint Paul Community Portal')}"
+    portal = _("Saint Paul Community Portal")
+    name = f"{name} · {portal}"
     slug = f"council-{council}" if council else (f"topic-{topic}" if topic else "events")
     return _ics_response(ical.build_calendar(events, name=name, request=request), f"{slug}.ics")
 
