@@ -12,7 +12,8 @@ help: ## Show this help
 setup: ## Install system packages (if missing), Python and npm dependencies, compile translations
 	@bash scripts/bootstrap.sh
 
-demo: setup ## Run the site with Saint Paul demo content at http://127.0.0.1:8000/
+demo: ## Run the site with Saint Paul demo content at http://127.0.0.1:8000/
+	@SKIP_BROWSER=1 bash scripts/bootstrap.sh
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -7,6 +7,7 @@ this module stays the one place the router is built.
 import re
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
@@ -16,6 +17,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from rest_framework.response import Response
 
 # Wagtail's API answers in English only; these are its messages, in the
 # caller's language (from Accept-Language or the language cookie).
@@ -29,7 +32,10 @@ _API_MESSAGES = [
         lambda m: _("Unknown field: %(names)s") % {"names": m["names"]},
     ),
     (
-        re.compile(r"(?P<name>limit|offset|child_of|ancestor_of|descendant_of) must be a positive integer"),
+        re.compile(
+            r"(?P<name>limit|offset|child_of|ancestor_of|descendant_of)"
+            r" must be a positive integer"
+        ),
         lambda m: _("%(name)s must be a whole number of 0 or more.") % {"name": m["name"]},
     ),
     (
@@ -83,6 +89,19 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def detail_view(self, request, pk):
+        """Serialise in the page's own language, so its links lead within that language."""
+        instance = self.get_object()
+        with translation.override(instance.locale.language_code):
+            return Response(self.get_serializer(instance).data)
+
+    def listing_view(self, request):
+        language = request.GET.get("locale")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return super().listing_view(request)
 
 
 class PortalImagesAPIViewSet(TranslatedErrorsMixin, ImagesAPIViewSet):

@@ -25,7 +25,8 @@ class LinkStructValue(blocks.StructValue):
             return None
         return page.specific_deferred.localized
 
-    def url(self):
+    def href(self):
+        """Named ``href`` because templates look up the ``url`` field before methods."""
         if page := self.page_in_active_locale():
             return page.url
         return self.get("url") or ""
@@ -58,7 +59,7 @@ class LinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         page = value.page_in_active_locale()
-        return {"text": value.text(), "url": value.url(), "page": page.pk if page else None}
+        return {"text": value.text(), "url": value.href(), "page": page.pk if page else None}
 
     def clean(self, value):
         value = super().clean(value)

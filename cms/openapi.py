@@ -73,7 +73,8 @@ def listing_response(item_schema):
 
 
 def json_response(description, schema):
-    return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+    content = {"application/json": {"schema": schema}}
+    return {"200": {"description": description, "content": content}}
 
 
 def core_paths():

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Revision
 
-from cms.api import PortalPagesAPIViewSet
+from cms.api import PortalPagesAPIViewSet, api_router
 
-TOKEN_SALT = "cms.headless-preview"
+TOKEN_SALT = "cms.headless-preview"  # noqa: S105 (a signing namespace, not a secret)
 
 
 def make_preview_token(revision):
@@ -34,6 +34,7 @@ class PreviewPagesViewSet(PortalPagesAPIViewSet):
     """Serialises one draft revision like the pages detail endpoint does."""
 
     def serialize(self, request, page):
+        request.wagtailapi_router = api_router
         self.request = request
         self.action = "detail_view"
         self.format_kwarg = None

@@ -7,12 +7,13 @@ the demo site with it. Browser tests run against their own server (tests/browser
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
 from wagtail.models import Locale, Page
+
+import pytest
 
 DEMO_PASSWORD = "demo-password-for-tests"  # noqa: S105
 

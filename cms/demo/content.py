@@ -238,9 +238,9 @@ SPANISH = {
     ),
     "In an emergency, call 911.": "En una emergencia, llame al 911.",
     "Talk to your council member": "Hable con su concejal",
-    FOOTER: (
-        "<p>Un servicio de la Ciudad de Saint Paul, Minnesota. El contenido lo publican "
-        "comunicaciones de la ciudad y los consejos de distrito.</p>"
+    FOOTER.removeprefix("<p>").removesuffix("</p>"): (
+        "Un servicio de la Ciudad de Saint Paul, Minnesota. El contenido lo publican "
+        "comunicaciones de la ciudad y los consejos de distrito."
     ),
     "Resident and Employee Services": "Servicios para Residentes y Empleados",
     "Public Works": "Obras Públicas",

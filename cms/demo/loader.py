@@ -8,7 +8,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -104,8 +103,9 @@ def build_home(locales):
     return home
 
 
-@transaction.atomic
 def load_demo(stdout):
+    # Not one transaction: Wagtail's deferred on-commit work would save the translated
+    # home page with a stale child count. Each step is idempotent, so a re-run repairs.
     progress = Progress(stdout, 10)
 
     progress("Languages")

@@ -148,7 +148,6 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
     template = "cms/home_page.html"
 
     class Meta:

@@ -5,7 +5,13 @@ from pathlib import Path
 
 import dj_database_url
 
-from cms.languages import DEFAULT_LANGUAGE_CODE, django_languages, register_language_info
+from cms.languages import (
+    DEFAULT_LANGUAGE_CODE,
+    EXTRA_LANGUAGE_INFO,
+    PORTAL_LANGUAGES,
+    django_languages,
+    register_language_info,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -64,7 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,7 +120,13 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages -------------------------------------------------------------------
 register_language_info()
 LANGUAGE_CODE = DEFAULT_LANGUAGE_CODE
-LANGUAGES = django_languages()
+# EXTRA_LANGUAGES switches on languages known in cms/languages.py but not yet
+# offered (e.g. "ar" to check right-to-left pages).
+_extra_codes = set(env_list("EXTRA_LANGUAGES"))
+LANGUAGES = django_languages(
+    PORTAL_LANGUAGES
+    + [language for language in EXTRA_LANGUAGE_INFO if language.code in _extra_codes]
+)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -38,13 +39,14 @@ def _free_port():
 
 
 def _server_database_url(tmp_path):
+    """A database of the server's own; on PostgreSQL named after its temporary folder."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{tmp_path / 'browser.sqlite3'}"
     import psycopg
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_browser"
+    name = f"{parts.path.lstrip('/')}_{tmp_path.name.replace('-', '_')}"
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -60,21 +62,22 @@ def _wait_for(url, process, timeout=60):
         try:
             with urllib.request.urlopen(url, timeout=2):  # noqa: S310
                 return
+        except urllib.error.HTTPError as error:
+            raise RuntimeError(f"The test server answered {error.code} at {url}") from error
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"The test server did not answer at {url}")
 
 
-@pytest.fixture(scope="session")
-def site_server(tmp_path_factory):
-    """Base URL of a gunicorn server running the demo site."""
-    tmp_path = tmp_path_factory.mktemp("site")
+def start_site_server(tmp_path, **extra_env):
+    """Start gunicorn with the demo site on its own database; returns (base URL, process)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": _server_database_url(tmp_path),
         "DEMO_PASSWORD": BROWSER_DEMO_PASSWORD,
         "TEST_MEDIA_ROOT": str(tmp_path / "media"),
+        **extra_env,
     }
     port = _free_port()
     env["WAGTAILADMIN_BASE_URL"] = f"http://127.0.0.1:{port}"
@@ -91,11 +94,35 @@ def site_server(tmp_path_factory):
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base_url}/en/", process)
-        yield base_url
-    finally:
+    except RuntimeError:
         process.terminate()
-        process.wait(timeout=10)
         log.close()
+        raise RuntimeError((tmp_path / "server.log").read_text()[-3000:]) from None
+    return base_url, process, log
+
+
+def _stop(process, log):
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def site_server(tmp_path_factory):
+    """Base URL of a gunicorn server running the demo site."""
+    base_url, process, log = start_site_server(tmp_path_factory.mktemp("site"))
+    yield base_url
+    _stop(process, log)
+
+
+@pytest.fixture(scope="session")
+def rtl_site_server(tmp_path_factory):
+    """The demo site with Arabic (right-to-left) switched on as well."""
+    base_url, process, log = start_site_server(
+        tmp_path_factory.mktemp("rtl-site"), EXTRA_LANGUAGES="ar"
+    )
+    yield base_url
+    _stop(process, log)
 
 
 def chromium_path():

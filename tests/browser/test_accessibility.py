@@ -4,8 +4,9 @@ Other apps add their page paths to ``PAGES`` in their own browser tests using
 the same ``site_server``/``page`` fixtures and ``assert_no_serious_violations``.
 """
 
-import pytest
 from django.conf import settings
+
+import pytest
 
 from tests.browser.axe import assert_no_serious_violations
 

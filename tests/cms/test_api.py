@@ -1,8 +1,9 @@
 """The headless API: locale filter, translations, StreamField JSON, errors, CORS, OpenAPI."""
 
-import pytest
 from django.test import override_settings
 from django.utils import translation
+
+import pytest
 from openapi_spec_validator import validate
 
 from cms.api import api_router

@@ -2,10 +2,11 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from wagtail.models import Page
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,12 @@
 
 import re
 
-import pytest
 from django.conf import settings
 from django.utils import translation
 
 from wagtail.models import Locale
+
+import pytest
 
 from cms.models import ContentPage
 
@@ -62,7 +63,8 @@ def test_switcher_marks_current_language_and_names_languages_in_their_own_langua
 
 def test_hreflang_lists_real_translations_and_x_default(client):
     content = client.get("/es/about/").content.decode()
-    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', content))
+    pattern = r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">'
+    alternates = dict(re.findall(pattern, content))
     assert set(alternates) == {"en", "es", "x-default"}
     assert alternates["en"].endswith("/en/about/")
     assert alternates["es"].endswith("/es/about/")
@@ -139,3 +141,11 @@ def test_server_error_page_is_in_visitors_language(rf):
 
 def test_locales_exist_for_every_language(db):
     assert set(Locale.objects.values_list("language_code", flat=True)) >= set(LANGUAGES)
+
+
+def test_interface_text_inside_fallback_content_keeps_visitors_language(client):
+    content = client.get("/ksw/").content.decode()
+    assert '<div class="content" lang="en" dir="ltr">' in content
+    assert '<h2 id="top-tasks-heading" lang="ksw">' in content
+    services = client.get("/so/services/").content.decode()
+    assert '<dt lang="so">' in services

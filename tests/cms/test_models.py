@@ -1,10 +1,11 @@
 """Page tree rules and content blocks."""
 
-import pytest
 from django.core.exceptions import ValidationError
 
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
+
+import pytest
 
 from cms.blocks import ImageBlock, LinkBlock
 from cms.models import ContentPage, HomePage
@@ -38,7 +39,7 @@ def test_link_block_needs_exactly_one_target(demo_page):
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"label": "", "page": None, "url": "https://example.org"}))
     value = block.clean(block.to_python({"label": "", "page": demo_page("about").pk, "url": ""}))
-    assert value.url() == "/en/about/"
+    assert value.href() == "/en/about/"
 
 
 def test_content_page_renders_every_block_type(client, demo_page):

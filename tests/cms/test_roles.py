@@ -2,10 +2,11 @@
 
 from io import StringIO
 
-import pytest
 from django.contrib.auth.models import Group
 
 from wagtail.models import GroupPagePermission
+
+import pytest
 
 from cms.roles import setup_roles
 

@@ -1,10 +1,11 @@
 """Right-to-left: switching on an RTL language (Arabic) gives dir="rtl" pages."""
 
-import pytest
 from django.test import override_settings
 from django.urls import clear_url_caches
 
 from wagtail.models import Locale
+
+import pytest
 
 from cms.languages import PORTAL_LANGUAGES, django_languages
 

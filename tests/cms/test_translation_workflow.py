@@ -1,12 +1,13 @@
 """Content translation with wagtail-localize: editor flow, PO round trip, any source language."""
 
-import polib
-import pytest
 from django.conf import settings
 from django.urls import reverse
 
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
+
+import polib
+import pytest
 
 from cms.models import ContentPage
 
