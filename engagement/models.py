@@ -79,19 +79,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         return views.month_view(self, request, year, month)
 
-    @path("calendar.ics")
+    @path("calendar.ics/")
     def calendar_feed(self, request):
         from engagement import views
 
         return views.calendar_feed(self, request)
 
-    @re_path(r"^calendar/council/(?P<number>[^/]+)\.ics$")
+    @re_path(r"^calendar/council/(?P<number>[^/]+)\.ics/$")
     def council_feed(self, request, number):
         from engagement import views
 
         return views.calendar_feed(self, request, council=number)
 
-    @re_path(r"^calendar/topic/(?P<topic>[^/]+)\.ics$")
+    @re_path(r"^calendar/topic/(?P<topic>[^/]+)\.ics/$")
     def topic_feed(self, request, topic):
         from engagement import views
 
@@ -569,7 +569,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def event_view(self, request):
         return self.render(request)
 
-    @path("event.ics")
+    @path("event.ics/")
     def ics_view(self, request):
         from engagement import views
 
