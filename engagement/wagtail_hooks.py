@@ -43,7 +43,7 @@ def council_upcoming_events(request, page):
         return None
     feed = f"{index.url}calendar/council/{page.district_number}.ics"
     title = _("Events of %(council)s (calendar feed)") % {"council": page.title}
-    return {
+    section = {
         "template": "engagement/includes/council_upcoming_events.html",
         "order": 20,
         "alternate_links": [{"type": "text/calendar", "href": feed, "title": title}],
@@ -54,6 +54,10 @@ def council_upcoming_events(request, page):
         "feed_title": title,
         "all_events_url": f"{index.url}?council={page.district_number}",
     }
+    # The template reads ``section``, whether the dict is passed as the context
+    # itself or included ``with section=...``.
+    section["section"] = section
+    return section
 
 
 @hooks.register("content_page_sidebars")
