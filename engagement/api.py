@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
+
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 

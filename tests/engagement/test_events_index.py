@@ -1,4 +1,4 @@
-"""The events index: upcoming list, filters, archive, month view, errors in the visitor's language."""
+"""Events index: upcoming list, filters, archive, month view, errors in the visitor's language."""
 
 import datetime as dt
 

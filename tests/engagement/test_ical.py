@@ -114,7 +114,8 @@ def test_topic_feed_and_location(client, make_event):
     calendar = fetch_calendar(client, "/en/events/calendar/topic/parks.ics")
     by_summary = {str(c["SUMMARY"]): c for c in calendar.walk("VEVENT")}
     assert "Park bench walk" in by_summary and "Budget chat" not in by_summary
-    assert str(by_summary["Park bench walk"]["LOCATION"]) == "Como Park, 1199 Midway Parkway Saint Paul, MN"
+    location = str(by_summary["Park bench walk"]["LOCATION"])
+    assert location == "Como Park, 1199 Midway Parkway Saint Paul, MN"
 
 
 def test_cancelled_event_and_all_day_event(client, make_event):

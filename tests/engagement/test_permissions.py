@@ -1,10 +1,11 @@
 """Council editors manage their own council's meetings only; the council page hook plugs in."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission
+
+import pytest
 
 from engagement.models import EventIndexPage, EventPage
 from engagement.wagtail_hooks import council_upcoming_events

@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from engagement import recurrence
 from engagement.models import EventOccurrence
