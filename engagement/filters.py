@@ -119,7 +119,7 @@ def occurrences(locale, filters=None, *, past=False, now=None):
     """Occurrences of live events in ``locale`` (upcoming, or past for the archive)."""
     now = now or timezone.now()
     queryset = (
-        EventOccurrence.objects.filter(locale=locale, event__live=True)
+        EventOccurrence.objects.filter(locale=locale, live=True)
         .select_related("event", "host_council")
         .defer("event__body", "event__documents", "event__occurrence_changes")
     )

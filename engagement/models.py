@@ -460,6 +460,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "topics": f",{self.topics}," if self.topics else "",
             "languages": f",{','.join(languages)}," if languages else "",
             "all_day": self.all_day,
+            "live": self.live,
         }
         EventOccurrence.objects.bulk_create(
             EventOccurrence(
@@ -598,6 +599,7 @@ class EventOccurrence(models.Model):
     reason = models.CharField(max_length=300, blank=True)
     changed = models.BooleanField(default=False)
     all_day = models.BooleanField(default=False)
+    live = models.BooleanField(default=True)  # copy of the page's, so lists need no join
     host_council = models.ForeignKey(
         "district_councils.DistrictCouncilPage", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

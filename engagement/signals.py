@@ -3,7 +3,9 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from engagement.models import EventPage
+from wagtail.signals import page_unpublished
+
+from engagement.models import EventOccurrence, EventPage
 
 
 @receiver(post_save, sender=EventPage)
@@ -13,3 +15,8 @@ def refresh_occurrences(sender, instance, raw=False, update_fields=None, **kwarg
     if raw or update_fields is not None:
         return
     instance.refresh_occurrences()
+
+
+@receiver(page_unpublished)
+def hide_occurrences(sender, instance, **kwargs):
+    EventOccurrence.objects.filter(event_id=instance.pk).update(live=False)

@@ -130,7 +130,7 @@ def month_view(index, request, year=None, month=None):
     start = dt.datetime.combine(first, dt.time(), zone)
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone)
     queryset = filters.apply(
-        EventOccurrence.objects.filter(locale=index.locale, event__live=True,
+        EventOccurrence.objects.filter(locale=index.locale, live=True,
                                        start__lt=end, end__gte=start)
         .select_related("event").defer("event__body", "event__occurrence_changes")
     ).order_by("start", "pk")
@@ -365,7 +365,7 @@ def upcoming_for_topics(locale, topics, limit=5):
     for topic in topics:
         query |= Q(topics__contains=f",{topic},")
     return list(
-        EventOccurrence.objects.filter(query, locale=locale, event__live=True,
+        EventOccurrence.objects.filter(query, locale=locale, live=True,
                                        end__gte=timezone.now())
         .exclude(status=EventStatus.CANCELLED)
         .select_related("event").defer("event__body", "event__occurrence_changes")

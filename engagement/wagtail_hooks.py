@@ -16,7 +16,7 @@ COUNCIL_EVENT_COUNT = 5
 
 def _upcoming(locale, **filters):
     return (
-        EventOccurrence.objects.filter(locale=locale, event__live=True,
+        EventOccurrence.objects.filter(locale=locale, live=True,
                                        end__gte=timezone.now(), **filters)
         .select_related("event").defer("event__body", "event__occurrence_changes")
         .order_by("start", "pk")

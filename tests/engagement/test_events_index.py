@@ -127,3 +127,11 @@ def test_home_page_teaser_lists_upcoming_events(client, make_event):
                start=dt.datetime.now(CHICAGO).replace(microsecond=0) + dt.timedelta(hours=2))
     html = client.get("/en/").content.decode()
     assert "Upcoming meetings and events" in html and "Tomorrow" in html
+
+
+def test_unpublished_event_disappears_from_lists_and_feeds(client, make_event):
+    event = make_event("Withdrawn talk", slug="withdrawn")
+    assert "Withdrawn talk" in client.get("/en/events/").content.decode()
+    event.unpublish()
+    assert "Withdrawn talk" not in client.get("/en/events/").content.decode()
+    assert b"Withdrawn talk" not in client.get("/en/events/calendar.ics").content
