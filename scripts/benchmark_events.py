@@ -37,7 +37,7 @@ def main():
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection, reset_queries, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -94,6 +94,7 @@ def main():
 
     client = Client()
     client.get("/en/events/")  # warm caches
+    reset_queries()
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/en/events/")
     if response.status_code != 200:
