@@ -1,8 +1,7 @@
 """District council pages, their updates, and finding a resident's council.
 
-Each council page is the root of the council's own subtree (updates now,
-events and meetings once the events app adds ``engagement.EventPage`` to
-``DistrictCouncilPage.subpage_types``). Per-council editing rights and the
+Each council page is the root of the council's own subtree (updates, events and
+meetings). Per-council editing rights and the
 profile workflow are granted on that subtree (see ``permissions.py``).
 
 Events and other apps add sections to a council page through the
@@ -393,7 +392,7 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["district_councils.DistrictCouncilIndexPage"]
     # The events app adds "engagement.EventPage" here when it lands.
-    subpage_types = ["district_councils.CouncilUpdatePage"]
+    subpage_types = ["district_councils.CouncilUpdatePage", "engagement.EventPage"]
     template = "district_councils/district_council_page.html"
 
     class Meta:
