@@ -17,7 +17,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -486,7 +486,26 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
         return context
 
 
-class CouncilUpdatePage(BasePage):
+COUNCIL_PROFILE_WORKFLOW_NAME = gettext_noop("District council profile approval")
+
+
+class PublishedByCouncilEditors:
+    """For pages below a council page that its editors publish themselves (updates,
+    meetings, cancellations): the approval workflow assigned to the council page
+    covers the council's profile only, so it stops here. Any other workflow applies."""
+
+    def get_workflow(self):
+        workflow = super().get_workflow()
+        if workflow is not None and workflow.name == COUNCIL_PROFILE_WORKFLOW_NAME:
+            return None
+        return workflow
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+
+class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     """News from one council. Published by the council's editors without review."""
 
     date = models.DateField(_("date"))
@@ -540,13 +559,6 @@ class CouncilUpdatePage(BasePage):
         if self.image_id and not self.image_alt:
             raise ValidationError({"image_alt": _("An image needs alternative text.")})
 
-    def get_workflow(self):
-        """Updates publish directly: the council page's approval workflow stops here."""
-        return None
-
-    @property
-    def has_workflow(self):
-        return False
 
     @cached_property
     def council_page(self):

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, RichTextBlock
 from cms.models import BasePage
+from district_councils.models import PublishedByCouncilEditors
 from engagement import recurrence
 from engagement.choices import (
     LANGUAGES,
@@ -175,7 +176,7 @@ def _code_list_field(verbose_name):
     return models.CharField(verbose_name, max_length=200, blank=True)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(PublishedByCouncilEditors, RoutablePageMixin, BasePage):
     """An event or public meeting, once or repeating."""
 
     summary = models.TextField(_("summary"), max_length=600)
