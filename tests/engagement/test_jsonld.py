@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import re
 
+from engagement.models import EventPage
 from tests.engagement.conftest import next_year, second_tuesday
 
 
@@ -56,7 +57,7 @@ def test_recurring_event_lists_occurrences_with_cancelled_one(client, monthly_me
 
 def test_council_meeting_organizer_is_the_council(client, demo_page):
     council = demo_page("district-councils").get_children().live().specific().first()
-    meeting = council.get_children().live().first()
+    meeting = council.get_children().live().type(EventPage).first()
     items = json_ld(client.get(meeting.url))
     assert items[0]["organizer"]["name"] == council.title
     assert items[0]["organizer"]["url"].endswith(council.url)
