@@ -30,7 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from cms.models import BasePage
+from cms.models import BasePage, SectionIndexPage
 from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
 
@@ -175,18 +175,10 @@ def find_council(params, councils):
     return None
 
 
-class DistrictCouncilIndexPage(RoutablePageMixin, BasePage):
+class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of the city's district councils, at /<lang>/district-councils/."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), *BasePage.base_api_fields]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["district_councils.DistrictCouncilPage"]
-    max_count_per_parent = 1
     template = "district_councils/district_council_index_page.html"
 
     class Meta:

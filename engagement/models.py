@@ -25,7 +25,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, RichTextBlock
-from cms.models import BasePage
+from cms.models import BasePage, SectionIndexPage
 from district_councils.models import PublishedByCouncilEditors
 from engagement import recurrence
 from engagement.choices import (
@@ -39,7 +39,7 @@ from engagement.choices import (
 from engagement.readability import reading_grade
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """Upcoming events and public meetings, at /<lang>/events/.
 
     Gathers the events of the whole language tree: City events are its
@@ -47,15 +47,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     Routes (list, archive, month view, calendar feeds) are in ``engagement.views``.
     """
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), *BasePage.base_api_fields]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["engagement.EventPage"]
-    max_count_per_parent = 1
     template = "engagement/event_index_page.html"
 
     class Meta:
@@ -630,18 +622,10 @@ class EventOccurrence(models.Model):
 # --- how-it-works explainers ----------------------------------------------
 
 
-class ProcessIndexPage(BasePage):
+class ProcessIndexPage(SectionIndexPage):
     """Plain-language explainers of city processes, at /<lang>/how-it-works/."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), *BasePage.base_api_fields]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["engagement.ProcessPage"]
-    max_count_per_parent = 1
     template = "engagement/process_index_page.html"
 
     class Meta:
