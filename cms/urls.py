@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
         auth_views.LoginView.as_view(template_name="cms/login.html"),
         name="wagtailcore_login",
     ),
+    # Calendar files served by page routes, e.g. /en/events/calendar.ics
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", views.serve_with_language_fallback),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_language_fallback, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -1,8 +1,7 @@
 """District council pages, their updates, and finding a resident's council.
 
-Each council page is the root of the council's own subtree (updates now,
-events and meetings once the events app adds ``engagement.EventPage`` to
-``DistrictCouncilPage.subpage_types``). Per-council editing rights and the
+Each council page is the root of the council's own subtree (updates, events and
+meetings). Per-council editing rights and the
 profile workflow are granted on that subtree (see ``permissions.py``).
 
 Events and other apps add sections to a council page through the
@@ -18,7 +17,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -31,7 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from cms.models import BasePage
+from cms.models import BasePage, SectionIndexPage
 from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
 
@@ -176,18 +175,10 @@ def find_council(params, councils):
     return None
 
 
-class DistrictCouncilIndexPage(RoutablePageMixin, BasePage):
+class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of the city's district councils, at /<lang>/district-councils/."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), *BasePage.base_api_fields]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["district_councils.DistrictCouncilPage"]
-    max_count_per_parent = 1
     template = "district_councils/district_council_index_page.html"
 
     class Meta:
@@ -393,7 +384,7 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["district_councils.DistrictCouncilIndexPage"]
     # The events app adds "engagement.EventPage" here when it lands.
-    subpage_types = ["district_councils.CouncilUpdatePage"]
+    subpage_types = ["district_councils.CouncilUpdatePage", "engagement.EventPage"]
     template = "district_councils/district_council_page.html"
 
     class Meta:
@@ -487,7 +478,26 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
         return context
 
 
-class CouncilUpdatePage(BasePage):
+COUNCIL_PROFILE_WORKFLOW_NAME = gettext_noop("District council profile approval")
+
+
+class PublishedByCouncilEditors:
+    """For pages below a council page that its editors publish themselves (updates,
+    meetings, cancellations): the approval workflow assigned to the council page
+    covers the council's profile only, so it stops here. Any other workflow applies."""
+
+    def get_workflow(self):
+        workflow = super().get_workflow()
+        if workflow is not None and workflow.name == COUNCIL_PROFILE_WORKFLOW_NAME:
+            return None
+        return workflow
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+
+class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     """News from one council. Published by the council's editors without review."""
 
     date = models.DateField(_("date"))
@@ -541,13 +551,6 @@ class CouncilUpdatePage(BasePage):
         if self.image_id and not self.image_alt:
             raise ValidationError({"image_alt": _("An image needs alternative text.")})
 
-    def get_workflow(self):
-        """Updates publish directly: the council page's approval workflow stops here."""
-        return None
-
-    @property
-    def has_workflow(self):
-        return False
 
     @cached_property
     def council_page(self):

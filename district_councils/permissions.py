@@ -37,13 +37,14 @@ from wagtail.models import (
 )
 
 from cms.roles import CITY_COMMUNICATIONS, setup_roles
+from district_councils.models import COUNCIL_PROFILE_WORKFLOW_NAME
 
 COUNCIL_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COUNCIL_COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image", "delete_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document", "delete_document"],
 }
-WORKFLOW_NAME = gettext_noop("District council profile approval")
+WORKFLOW_NAME = COUNCIL_PROFILE_WORKFLOW_NAME
 TASK_NAME = gettext_noop("City communications approval")
 
 

@@ -6,3 +6,6 @@ class EngagementConfig(AppConfig):
     name = "engagement"
     verbose_name = _("Engagement")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from engagement import signals  # noqa: F401

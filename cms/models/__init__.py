@@ -1,4 +1,4 @@
-from .pages import BasePage, ContentPage, HomePage
+from .pages import BasePage, ContentPage, HomePage, SectionIndexPage
 from .site_settings import SiteSettings
 from .snippets import Contact, FooterText, NavigationMenu
 
@@ -9,5 +9,6 @@ __all__ = [
     "FooterText",
     "HomePage",
     "NavigationMenu",
+    "SectionIndexPage",
     "SiteSettings",
 ]

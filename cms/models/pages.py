@@ -83,6 +83,23 @@ class BasePage(Page):
     ]
 
 
+class SectionIndexPage(BasePage):
+    """A home page's section (district councils, events, how it works): one per
+    language tree, with an introduction above what the section lists."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), *BasePage.base_api_fields]
+
+    parent_page_types = ["cms.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 def home_page_teasers(request, page):
     """Sections other apps add to the home page through the ``home_page_teasers`` hook.
 

@@ -93,3 +93,13 @@ def content_language(page):
     """The language the visitor reads on this page (the source language on fallbacks)."""
     locale = getattr(page, "content_locale", None)
     return locale.language_code if locale else get_language()
+
+
+@register.simple_tag(takes_context=True)
+def page_sidebars(context, page):
+    """Sections apps add beside a content page through the ``content_page_sidebars`` hook."""
+    from wagtail import hooks
+
+    sidebars = [sidebar for fn in hooks.get_hooks("content_page_sidebars")
+                if (sidebar := fn(context.get("request"), page))]
+    return sorted(sidebars, key=lambda sidebar: sidebar.get("order", 100))

@@ -92,8 +92,9 @@ def test_updates_through_pages_endpoint_with_council_filter(council):
     assert all(item["council"] == {"id": page.pk, "title": page.title, "district_number": 1}
                for item in items)
     other = get("/api/v2/pages/", council=council(17).pk).json()["items"]
-    assert [item["title"] for item in other] == [
-        "Demo update: comments invited on a downtown plan"]
+    # Everything the council hosts: its updates and its meetings.
+    assert {item["title"] for item in other} == {
+        "Demo update: comments invited on a downtown plan", "CapitolRiver Council board meeting"}
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "99999999"])

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 import pytest
 
 from district_councils.models import CouncilUpdatePage, DistrictCouncilPage, host_council
+from engagement.models import EventPage
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +117,7 @@ def test_council_page_tree_rules(council, council_index):
         council_index().specific_class
     ]
     assert CouncilUpdatePage.allowed_parent_page_models() == [DistrictCouncilPage]
-    assert DistrictCouncilPage.allowed_subpage_models() == [CouncilUpdatePage]
+    assert DistrictCouncilPage.allowed_subpage_models() == [CouncilUpdatePage, EventPage]
     update = CouncilUpdatePage.objects.child_of(council(1)).first()
     assert host_council(update).pk == council(1).pk
 

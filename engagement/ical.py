@@ -1,0 +1,132 @@
+"""iCalendar (RFC 5545) feeds built with the ``icalendar`` library.
+
+One VEVENT per event with its RRULE and EXDATEs; each changed occurrence is a
+further VEVENT with the same UID and a RECURRENCE-ID (STATUS:CANCELLED when
+it is cancelled). UIDs come from the page's translation key, so they never
+change when a page is renamed or moved, and SEQUENCE goes up when it changes.
+"""
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import timezone
+
+from icalendar import Calendar, Event, vRecur
+
+from engagement.choices import EventStatus
+from engagement.recurrence import city_zone, normalise_rule
+
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.RESCHEDULED: "CONFIRMED",
+    EventStatus.MOVED_ONLINE: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+
+
+def uid_for(event):
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return f"{event.translation_key}@{host}"
+
+
+def location_for(event, status=None):
+    if status == EventStatus.MOVED_ONLINE or not event.is_in_person:
+        return event.online_url or ""
+    parts = [event.venue_name, " ".join((event.address or "").split())]
+    return ", ".join(part for part in parts if part)
+
+
+def _rule_for_ical(event, zone):
+    rule = vRecur.from_ical(normalise_rule(event.recurrence))
+    if "UNTIL" in rule:
+        until = rule["UNTIL"][0]
+        if isinstance(until, dt.datetime):
+            local = until if until.tzinfo else until.replace(tzinfo=zone)
+        else:
+            local = dt.datetime.combine(until, dt.time(23, 59, 59), zone)
+        rule["UNTIL"] = [until if event.all_day and not isinstance(until, dt.datetime)
+                         else local.astimezone(dt.UTC)]
+    return rule
+
+
+def _base_component(event, request, stamp):
+    component = Event()
+    component.add("uid", uid_for(event))
+    component.add("dtstamp", stamp)
+    component.add("sequence", event.sequence)
+    component.add("summary", event.title)
+    url = event.get_full_url(request)
+    description = event.summary
+    if url:
+        component.add("url", url)
+        description = f"{description}\n\n{url}"
+    component.add("description", description)
+    if event.host_name:
+        component.add("organizer", f"MAILTO:noreply@{uid_for(event).split('@')[1]}",
+                      parameters={"CN": event.host_name})
+    return component
+
+
+def _add_times(component, event, start, end):
+    zone = city_zone()
+    if event.all_day:
+        component.add("dtstart", start.astimezone(zone).date())
+        component.add("dtend", end.astimezone(zone).date() + dt.timedelta(days=1))
+    else:
+        component.add("dtstart", start.astimezone(zone))
+        component.add("dtend", end.astimezone(zone))
+
+
+def event_components(event, request=None):
+    """The VEVENTs for one event page: the series and each changed occurrence."""
+    zone = city_zone()
+    stamp = (event.last_published_at or timezone.now()).astimezone(dt.UTC)
+    master = _base_component(event, request, stamp)
+    _add_times(master, event, event.start, event.end)
+    master.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
+    if location := location_for(event, event.status):
+        master.add("location", location)
+    components = [master]
+    if not event.is_recurring:
+        return components
+    master.add("rrule", _rule_for_ical(event, zone))
+    local_time = event.start.astimezone(zone).time()
+    skipped = event.get_skipped_dates()
+    if skipped:
+        if event.all_day:
+            master.add("exdate", skipped)
+        else:
+            master.add("exdate", [dt.datetime.combine(day, local_time, zone) for day in skipped])
+    for occurrence in event.expand():
+        if not occurrence.changed:
+            continue
+        component = _base_component(event, request, stamp)
+        if event.all_day:
+            component.add("recurrence-id", occurrence.original_start.date())
+        else:
+            component.add("recurrence-id", occurrence.original_start)
+        _add_times(component, event, occurrence.start, occurrence.end)
+        component.add("status", ICAL_STATUS.get(occurrence.status, "CONFIRMED"))
+        if occurrence.reason:
+            component["description"] = f"{occurrence.reason}\n\n{component['description']}"
+        if location := location_for(event, occurrence.status):
+            component.add("location", location)
+        components.append(component)
+    return components
+
+
+def build_calendar(events, *, name, request=None):
+    calendar = Calendar()
+    calendar.add("prodid", "-//City of Saint Paul//Community Portal//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        for component in event_components(event, request):
+            calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

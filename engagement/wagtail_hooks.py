@@ -1,0 +1,111 @@
+"""Engagement's extension points: home page teaser, council sections, API, OpenAPI, demo."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from engagement.models import EventIndexPage, EventOccurrence, GlossaryTerm, ProcessStepLink
+
+TEASER_COUNT = 3
+COUNCIL_EVENT_COUNT = 5
+
+
+def _upcoming(locale, **filters):
+    return (
+        EventOccurrence.objects.filter(locale=locale, live=True,
+                                       end__gte=timezone.now(), **filters)
+        .select_related("event").defer("event__body", "event__occurrence_changes")
+        .order_by("start", "pk")
+    )
+
+
+@hooks.register("home_page_teasers")
+def upcoming_events_teaser(request, page):
+    index = EventIndexPage.for_locale(page.locale)
+    if index is None:
+        return None
+    return {
+        "template": "engagement/includes/home_upcoming_events.html",
+        "order": 20,
+        "occurrences": list(_upcoming(page.locale)[:TEASER_COUNT]),
+        "event_index": index,
+    }
+
+
+@hooks.register("district_council_page_sections")
+def council_upcoming_events(request, page):
+    index = EventIndexPage.for_locale(page.locale)
+    if index is None:
+        return None
+    feed = f"{index.url}calendar/council/{page.district_number}.ics"
+    title = _("Events of %(council)s (calendar feed)") % {"council": page.title}
+    section = {
+        "template": "engagement/includes/council_upcoming_events.html",
+        "order": 20,
+        "alternate_links": [{"type": "text/calendar", "href": feed, "title": title}],
+        "occurrences": list(_upcoming(page.locale, host_council=page)[:COUNCIL_EVENT_COUNT]),
+        "council": page,
+        "event_index": index,
+        "feed_url": feed,
+        "feed_title": title,
+        "all_events_url": f"{index.url}?council={page.district_number}",
+    }
+    # The template reads ``section``, whether the dict is passed as the context
+    # itself or included ``with section=...``.
+    section["section"] = section
+    return section
+
+
+@hooks.register("content_page_sidebars")
+def step_by_step_sidebar(request, page):
+    """On a content page that belongs to a process: where it sits in the step by step."""
+    links = list(
+        ProcessStepLink.objects.filter(
+            page_translation_key=page.translation_key,
+            process__locale_id=page.locale_id,
+            process__live=True,
+        ).select_related("process")[:3]
+    )
+    if not links:
+        return None
+    return {
+        "template": "engagement/includes/step_by_step_sidebar.html",
+        "order": 10,
+        "links": links,
+    }
+
+
+@hooks.register("register_api_endpoints")
+def register_events_endpoint(router):
+    from engagement.api import EventsAPIViewSet
+
+    router.register_endpoint("events", EventsAPIViewSet)
+
+
+@hooks.register("openapi_paths")
+def events_openapi():
+    from engagement.api import openapi_description
+
+    return openapi_description()
+
+
+@hooks.register("load_demo_content")
+def load_engagement_demo(home, stdout):
+    from engagement.demo import load
+
+    load(home, stdout)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = gettext_lazy("Glossary")
+    list_display = ["term", "locale"]
+    search_fields = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)

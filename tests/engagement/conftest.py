@@ -1,0 +1,60 @@
+"""Helpers for the engagement tests: events created under the demo site's pages."""
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+
+from engagement.models import EventPage
+
+CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
+
+
+def next_year():
+    return dt.date.today().year + 1
+
+
+def second_tuesday(year, month):
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(1 - first.weekday()) % 7 + 7)
+
+
+def local(year, month, day, hour=18, minute=30):
+    return dt.datetime(year, month, day, hour, minute, tzinfo=CHICAGO)
+
+
+@pytest.fixture
+def make_event(demo_page):
+    """``make_event(title, start=..., **fields)``: a published event under /en/events/."""
+
+    def make(title, *, parent=None, start=None, end=None, **fields):
+        parent = parent or demo_page("events")
+        start = start or dt.datetime.now(CHICAGO).replace(microsecond=0) + dt.timedelta(days=3)
+        page = EventPage(
+            title=title,
+            slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
+            summary=fields.pop("summary", f"About {title}."),
+            start=start,
+            end=end or start + dt.timedelta(hours=2),
+            **fields,
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def monthly_meeting(make_event):
+    """Second Tuesday of every month at 6:30 pm from January next year; DST changes inside."""
+    year = next_year()
+    day = second_tuesday(year, 1)
+    return make_event(
+        "Monthly board meeting",
+        start=local(year, 1, day.day),
+        recurrence="FREQ=MONTHLY;BYDAY=+2TU;COUNT=12",
+        topics="housing",
+        interpretation="es",
+    )
