@@ -63,6 +63,8 @@ def setup_roles(stdout=None):
     for model in SNIPPET_MODELS:
         for action in ("add", "change", "delete"):
             communications.permissions.add(_permission("cms", f"{action}_{model}"))
+    for action in ("add", "change", "delete"):
+        communications.permissions.add(_permission("search", f"{action}_synonym"))
     communications.permissions.add(
         _permission("cms", "change_sitesettings"),
         _permission("wagtailredirects", "add_redirect"),
@@ -79,6 +81,7 @@ def setup_roles(stdout=None):
     translators.permissions.add(access_admin, submit_translation)
     for model in SNIPPET_MODELS:
         translators.permissions.add(_permission("cms", f"change_{model}"))
+    translators.permissions.add(_permission("search", "change_synonym"))
     for language_home in root_page.get_children().exclude(
         locale__language_code=settings.LANGUAGE_CODE
     ):

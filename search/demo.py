@@ -14,7 +14,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.models import ContentPage
-from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF
+from cms.roles import CITY_STAFF
 from search.pdf import simple_pdf
 
 ORIGINAL_PAGES = {
@@ -118,16 +118,4 @@ def load_search_demo(home, stdout=None):
     restriction.groups.set(Group.objects.filter(name=CITY_STAFF))
     _document("District 7 Council board meeting agenda", AGENDA, public)
     _document("Staff handbook: snow emergency call routing", STAFF_HANDBOOK, staff)
-    grant_search_permissions()
 
-
-def grant_search_permissions():
-    """City communications edits synonyms (promotions are granted by setup_roles)."""
-    from django.contrib.auth.models import Permission
-
-    group = Group.objects.filter(name=CITY_COMMUNICATIONS).first()
-    if group is None:
-        return
-    group.permissions.add(*Permission.objects.filter(
-        content_type__app_label="search", codename__in=[
-            "add_synonym", "change_synonym", "delete_synonym"]))

@@ -76,3 +76,8 @@ def test_translator_admin_access_follows_language(client_as, demo_page):
     assert spanish.status_code == 200
     english = translator.get(f"/admin/pages/{demo_page('about', 'en').pk}/edit/")
     assert english.status_code in (302, 403)
+
+
+def test_communications_edits_search_synonyms(django_user_model):
+    user = django_user_model.objects.get(username="communications")
+    assert user.has_perms(["search.add_synonym", "search.change_synonym", "search.delete_synonym"])
