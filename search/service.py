@@ -590,8 +590,15 @@ def suggestions(query, language, user=None):
         if hidden:
             pages = pages.exclude(hidden)
         locale_id = _locale_id(language)
-        found = list(backend.autocomplete(
-            query, pages.filter(locale_id=locale_id))[:MAX_SUGGESTIONS])
+        candidates = list(backend.autocomplete(
+            query, pages.filter(locale_id=locale_id))[:MAX_SUGGESTIONS * 5])
+        # Titles that begin with the typed words first, the shortest (most general) of
+        # those first; otherwise the backend's order.
+        typed = query.strip().casefold()
+        candidates.sort(key=lambda page: (not page.title.casefold().startswith(typed),
+                                          len(page.title) if page.title.casefold().startswith(
+                                              typed) else 0))
+        found = candidates[:MAX_SUGGESTIONS]
         if not found:
             others = backend.autocomplete(
                 query, pages.exclude(locale_id=locale_id))[:MAX_SUGGESTIONS * 3]
