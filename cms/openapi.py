@@ -77,8 +77,27 @@ def json_response(description, schema):
     return {"200": {"description": description, "content": content}}
 
 
+def detail_operation(summary, operation_id, tag, id_description, schema, response_description,
+                     errors=("404",)):
+    """``GET /api/v2/<endpoint>/{id}/``: one object by its id."""
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "tags": [tag],
+            "parameters": [
+                _parameter("id", id_description, {"type": "integer"}, required=True,
+                           location="path")
+            ],
+            "responses": {
+                **json_response(response_description, {"$ref": f"#/components/schemas/{schema}"}),
+                **error_responses(*errors),
+            },
+        }
+    }
+
+
 def core_paths():
-    page_id = _parameter("id", "Page id.", {"type": "integer"}, required=True, location="path")
     return {
         "/api/v2/pages/": {
             "get": {
@@ -104,18 +123,10 @@ def core_paths():
                 },
             }
         },
-        "/api/v2/pages/{id}/": {
-            "get": {
-                "summary": "One page with all its fields, StreamField content and translations",
-                "operationId": "getPage",
-                "tags": ["pages"],
-                "parameters": [page_id],
-                "responses": {
-                    **json_response("The page", {"$ref": "#/components/schemas/PageDetail"}),
-                    **error_responses("400", "404"),
-                },
-            }
-        },
+        "/api/v2/pages/{id}/": detail_operation(
+            "One page with all its fields, StreamField content and translations",
+            "getPage", "pages", "Page id.", "PageDetail", "The page", errors=("400", "404"),
+        ),
         "/api/v2/pages/find/": {
             "get": {
                 "summary": "Find a page by its public path",
@@ -143,19 +154,9 @@ def core_paths():
                 },
             }
         },
-        "/api/v2/images/{id}/": {
-            "get": {
-                "summary": "One image",
-                "operationId": "getImage",
-                "tags": ["media"],
-                "parameters": [_parameter("id", "Image id.", {"type": "integer"},
-                                          required=True, location="path")],
-                "responses": {
-                    **json_response("The image", {"$ref": "#/components/schemas/Image"}),
-                    **error_responses("404"),
-                },
-            }
-        },
+        "/api/v2/images/{id}/": detail_operation(
+            "One image", "getImage", "media", "Image id.", "Image", "The image"
+        ),
         "/api/v2/documents/": {
             "get": {
                 "summary": "List documents",
@@ -168,19 +169,9 @@ def core_paths():
                 },
             }
         },
-        "/api/v2/documents/{id}/": {
-            "get": {
-                "summary": "One document",
-                "operationId": "getDocument",
-                "tags": ["media"],
-                "parameters": [_parameter("id", "Document id.", {"type": "integer"},
-                                          required=True, location="path")],
-                "responses": {
-                    **json_response("The document", {"$ref": "#/components/schemas/Document"}),
-                    **error_responses("404"),
-                },
-            }
-        },
+        "/api/v2/documents/{id}/": detail_operation(
+            "One document", "getDocument", "media", "Document id.", "Document", "The document"
+        ),
         "/api/v2/preview/": {
             "get": {
                 "summary": "A draft page, for a front end showing a preview",

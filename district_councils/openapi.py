@@ -5,6 +5,7 @@ import copy
 from cms.openapi import (
     _parameter,
     core_paths,
+    detail_operation,
     error_responses,
     json_response,
     listing_parameters,
@@ -50,20 +51,11 @@ def paths():
                 },
             }
         },
-        "/api/v2/district-councils/{id}/": {
-            "get": {
-                "summary": "One district council with all its fields and its boundary",
-                "operationId": "getDistrictCouncil",
-                "tags": ["district councils"],
-                "parameters": [_parameter("id", "Council page id.", {"type": "integer"},
-                                          required=True, location="path")],
-                "responses": {
-                    **json_response("The council",
-                                    {"$ref": "#/components/schemas/DistrictCouncilDetail"}),
-                    **error_responses("400", "404"),
-                },
-            }
-        },
+        "/api/v2/district-councils/{id}/": detail_operation(
+            "One district council with all its fields and its boundary",
+            "getDistrictCouncil", "district councils", "Council page id.",
+            "DistrictCouncilDetail", "The council", errors=("400", "404"),
+        ),
     }
 
 
