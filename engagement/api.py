@@ -15,8 +15,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cms.api import TranslatedErrorsMixin
-from engagement.filters import FilterError, occurrences, parse_filters
+from cms.openapi import error_responses, json_response, locale_parameter
+from engagement.filters import FilterError, parse_filters
 from engagement.models import EventOccurrence
+from engagement.site import city_organisation
 
 MAX_WINDOW_DAYS = 366
 DEFAULT_WINDOW_DAYS = 31
@@ -32,13 +34,12 @@ def _whole_number(request, name, default):
     except ValueError:
         number = -1
     if number < 0:
-        raise BadRequestError(
-            _("%(name)s must be a whole number of 0 or more.") % {"name": name}
-        )
+        raise BadRequestError(_("%(name)s must be a whole number of 0 or more.") % {"name": name})
     return number
 
 
-def occurrence_data(occurrence, request):
+def occurrence_data(occurrence, request, city_host):
+    """One item of the listing; ``city_host`` names the City when it is the host."""
     event = occurrence.event
     council = occurrence.host_council
     return {
@@ -54,12 +55,15 @@ def occurrence_data(occurrence, request):
         "end": occurrence.end.astimezone(timezone.get_current_timezone()).isoformat(),
         "all_day": occurrence.all_day,
         "original_start": occurrence.original_start.astimezone(
-            timezone.get_current_timezone()).isoformat() if occurrence.original_start else None,
+            timezone.get_current_timezone()
+        ).isoformat()
+        if occurrence.original_start
+        else None,
         "status": occurrence.status,
         "reason": occurrence.reason,
         "format": occurrence.format,
         "host": {
-            "name": council.title if council else (event.department or "City of Saint Paul"),
+            "name": council.title if council else (event.department or city_host),
             "council": council.district_number if council else None,
         },
         "topics": [code for code in occurrence.topics.split(",") if code],
@@ -106,23 +110,32 @@ class EventsAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
         days = (filters.date_to - filters.date_from).days + 1
         if days > MAX_WINDOW_DAYS:
             raise BadRequestError(
-                _("The window from “from” to “to” is %(days)s days long; it can be at most "
-                  "%(max)s days.") % {"days": days, "max": MAX_WINDOW_DAYS}
+                _(
+                    "The window from “from” to “to” is %(days)s days long; it can be at most "
+                    "%(max)s days."
+                )
+                % {"days": days, "max": MAX_WINDOW_DAYS}
             )
         limit = min(_whole_number(request, "limit", 100), MAX_LIMIT)
         offset = _whole_number(request, "offset", 0)
-        queryset = occurrences(locale, filters).select_related("event__locale")
+        queryset = EventOccurrence.objects.listing(locale, filters).select_related("event__locale")
         total = queryset.count()
-        items = [occurrence_data(occ, request) for occ in queryset[offset:offset + limit]]
-        return Response({
-            "meta": {
-                "total_count": total,
-                "from": filters.date_from.isoformat(),
-                "to": filters.date_to.isoformat(),
-                "time_zone": settings.TIME_ZONE,
-            },
-            "items": items,
-        })
+        # Untranslated, as this API has always given it.
+        city_host = city_organisation(request, translate=False)
+        items = [
+            occurrence_data(occ, request, city_host) for occ in queryset[offset : offset + limit]
+        ]
+        return Response(
+            {
+                "meta": {
+                    "total_count": total,
+                    "from": filters.date_from.isoformat(),
+                    "to": filters.date_to.isoformat(),
+                    "time_zone": settings.TIME_ZONE,
+                },
+                "items": items,
+            }
+        )
 
     @classmethod
     def get_urlpatterns(cls):
@@ -145,49 +158,66 @@ def openapi_description():
                     "detail_url": {"type": "string", "format": "uri"},
                 },
             },
-            "start": {"type": "string", "format": "date-time",
-                      "description": "With the city's UTC offset, e.g. 2026-03-10T18:30:00-05:00."},
+            "start": {
+                "type": "string",
+                "format": "date-time",
+                "description": "With the city's UTC offset, e.g. 2026-03-10T18:30:00-05:00.",
+            },
             "end": {"type": "string", "format": "date-time"},
             "all_day": {"type": "boolean"},
             "original_start": {
-                "type": "string", "format": "date-time", "nullable": True,
+                "type": "string",
+                "format": "date-time",
+                "nullable": True,
                 "description": "For a repeating event: when this occurrence was due to start "
                 "(the iCalendar RECURRENCE-ID).",
             },
-            "status": {"type": "string", "enum": ["scheduled", "cancelled", "postponed",
-                                                  "rescheduled", "moved_online"]},
+            "status": {
+                "type": "string",
+                "enum": ["scheduled", "cancelled", "postponed", "rescheduled", "moved_online"],
+            },
             "reason": {"type": "string"},
             "format": {"type": "string", "enum": ["in_person", "online", "hybrid"]},
             "host": {
                 "type": "object",
-                "properties": {"name": {"type": "string"},
-                               "council": {"type": "integer", "nullable": True}},
+                "properties": {
+                    "name": {"type": "string"},
+                    "council": {"type": "integer", "nullable": True},
+                },
             },
             "topics": {"type": "array", "items": {"type": "string"}},
             "languages": {"type": "array", "items": {"type": "string"}},
-            "place": {"type": "object", "properties": {"name": {"type": "string"},
-                                                       "address": {"type": "string"}}},
+            "place": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "address": {"type": "string"}},
+            },
             "online_url": {"type": "string"},
             "locale": {"type": "string"},
         },
     }
 
     def parameter(name, description, schema):
-        return {"name": name, "in": "query", "required": False, "description": description,
-                "schema": schema}
-
-    from cms.openapi import error_responses, json_response, locale_parameter
+        return {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "description": description,
+            "schema": schema,
+        }
 
     listing = {
         "type": "object",
         "required": ["meta", "items"],
         "properties": {
-            "meta": {"type": "object", "properties": {
-                "total_count": {"type": "integer"},
-                "from": {"type": "string", "format": "date"},
-                "to": {"type": "string", "format": "date"},
-                "time_zone": {"type": "string"},
-            }},
+            "meta": {
+                "type": "object",
+                "properties": {
+                    "total_count": {"type": "integer"},
+                    "from": {"type": "string", "format": "date"},
+                    "to": {"type": "string", "format": "date"},
+                    "time_zone": {"type": "string"},
+                },
+            },
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/EventOccurrence"}},
         },
     }
@@ -202,20 +232,38 @@ def openapi_description():
                     "operationId": "listEventOccurrences",
                     "tags": ["events"],
                     "parameters": [
-                        parameter("from", "First day (YYYY-MM-DD, city time); default today.",
-                                  {"type": "string", "format": "date"}),
-                        parameter("to", "Last day, inclusive (YYYY-MM-DD).",
-                                  {"type": "string", "format": "date"}),
-                        parameter("host", "District council number (1–17).",
-                                  {"type": "integer", "minimum": 1}),
+                        parameter(
+                            "from",
+                            "First day (YYYY-MM-DD, city time); default today.",
+                            {"type": "string", "format": "date"},
+                        ),
+                        parameter(
+                            "to",
+                            "Last day, inclusive (YYYY-MM-DD).",
+                            {"type": "string", "format": "date"},
+                        ),
+                        parameter(
+                            "host",
+                            "District council number (1–17).",
+                            {"type": "integer", "minimum": 1},
+                        ),
                         parameter("topic", "Topic code.", {"type": "string"}),
-                        parameter("format", "Event format.",
-                                  {"type": "string", "enum": ["in_person", "online", "hybrid"]}),
-                        parameter("language", "Language spoken or interpreted (e.g. `es`, "
-                                  "`asl`).", {"type": "string"}),
+                        parameter(
+                            "format",
+                            "Event format.",
+                            {"type": "string", "enum": ["in_person", "online", "hybrid"]},
+                        ),
+                        parameter(
+                            "language",
+                            "Language spoken or interpreted (e.g. `es`, `asl`).",
+                            {"type": "string"},
+                        ),
                         locale_parameter(),
-                        parameter("limit", "Items per page (at most 500).",
-                                  {"type": "integer", "minimum": 0}),
+                        parameter(
+                            "limit",
+                            "Items per page (at most 500).",
+                            {"type": "integer", "minimum": 0},
+                        ),
                         parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
                     ],
                     "responses": {
