@@ -9,8 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from cms.api import api_router
-from cms.openapi import openapi_schema_view
+from cms.api.router import api_router
+from cms.api.schema import openapi_schema_view
 from cms.preview import headless_preview_view
 from cms.sitemaps import PortalSitemap
 from search import views as search_views
