@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from icalendar import Calendar, Event, vRecur
 
+from cms.site import city_name
 from engagement.choices import EventStatus
 from engagement.recurrence import city_zone, normalise_rule
-from engagement.site import city_name
 
 ICAL_STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",

@@ -1,12 +1,13 @@
-"""Plain text of an explainer, for its reading grade.
+"""The text whose reading grade an explainer shows.
 
-Engagement's own flattener until the project's shared
-``cms.text.streamfield_text`` is available.
+Not a general StreamField flattener (that is ``cms.text.streamfield_text``): the
+grade counts sentences, so each step's title ends a sentence and each part is
+its own paragraph, and only the words residents read as prose are measured.
 """
 
 
 def process_text(intro, steps):
-    """The introduction, each step's title and its rich text, as plain-ish text."""
+    """The introduction, each step's title and its rich text, a paragraph each."""
     parts = [intro]
     for block in steps or []:
         value = block.value

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 import qrcode
 import qrcode.image.svg
 
+from cms.site import city_name
 from engagement import ical
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
 from engagement.filters import FilterError, councils_for_locale, parse_filters, parse_page_number
@@ -25,7 +26,6 @@ from engagement.models import EventOccurrence, EventPage
 from engagement.presentation import feed_links
 from engagement.recurrence import city_zone
 from engagement.routing import handles
-from engagement.site import city_name
 
 PAGE_SIZE = 20
 FEED_LOOKBACK = dt.timedelta(days=92)

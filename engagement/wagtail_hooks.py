@@ -7,9 +7,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from engagement.api import EventsAPIViewSet, openapi_description
+from engagement.api import EventsAPIViewSet
 from engagement.demo import load as load_demo
 from engagement.models import EventIndexPage, EventOccurrence, GlossaryTerm, ProcessStepLink
+from engagement.openapi import openapi_description
 
 TEASER_COUNT = 3
 COUNCIL_EVENT_COUNT = 5

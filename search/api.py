@@ -10,7 +10,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from rest_framework.response import Response
 
-from cms.api import TranslatedErrorsMixin
+from cms.api.errors import TranslatedErrorsMixin
 from search.models import DocumentText
 from search.querylog import log_search
 from search.service import SearchQueryError, clean_query, present, site_search, suggestions
@@ -123,9 +123,9 @@ class SearchAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
 
 
 def openapi_description():
-    from cms.openapi import _parameter, error_responses, json_response, locale_parameter
+    from cms.api.openapi import error_responses, json_response, locale_parameter, parameter
 
-    q = _parameter("q", "What to search for (1 to 200 characters, no control characters).",
+    q = parameter("q", "What to search for (1 to 200 characters, no control characters).",
                    {"type": "string", "minLength": 1, "maxLength": 200}, required=True)
     listing = {
         "type": "object",
@@ -165,12 +165,12 @@ def openapi_description():
                     "parameters": [
                         q,
                         locale_parameter(),
-                        _parameter("type", "Only one type of content, as a facet key, e.g. "
+                        parameter("type", "Only one type of content, as a facet key, e.g. "
                                    "`cms.contentpage`, `wagtaildocs.document`.",
                                    {"type": "string"}),
-                        _parameter("limit", f"Results per page (at most {MAX_LIMIT}).",
+                        parameter("limit", f"Results per page (at most {MAX_LIMIT}).",
                                    {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT}),
-                        _parameter("offset", "Results to skip.", {"type": "integer",
+                        parameter("offset", "Results to skip.", {"type": "integer",
                                                                   "minimum": 0}),
                     ],
                     "responses": {**json_response("Search results", listing),

@@ -1,6 +1,6 @@
 """Admin and API wiring for search: synonyms, the query report, the search API."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -64,3 +64,8 @@ def load_search_demo_content(home, stdout=None):
     from search.demo import load_search_demo
 
     load_search_demo(home, stdout)
+
+
+@hooks.register("public_urls")
+def search_urls():
+    return [path("search/", include("search.urls"))]

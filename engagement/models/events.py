@@ -19,14 +19,15 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock, DocumentLinkBlock
 from cms.models import BasePage, SectionIndexPage
+from cms.site import city_name
 from district_councils.models import DistrictCouncilPage, PublishedByCouncilEditors
 from engagement import presentation, recurrence, routing
 from engagement.blocks import OccurrenceChangeBlock
 from engagement.choices import LANGUAGES, TOPICS, EventFormat, EventStatus, labels, split_codes
 from engagement.forms import EventPageForm
+from engagement.hosts import city_organisation
 from engagement.models.fields import code_list_field
 from engagement.models.schedule import EventScheduleMixin
-from engagement.site import city_name, city_organisation
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
