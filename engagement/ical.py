@@ -16,6 +16,7 @@ from icalendar import Calendar, Event, vRecur
 
 from cms.site import city_name
 from engagement.choices import EventStatus
+from engagement.presentation import location_for
 from engagement.recurrence import city_zone, normalise_rule
 
 ICAL_STATUS = {
@@ -30,13 +31,6 @@ ICAL_STATUS = {
 def uid_for(event):
     host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
     return f"{event.translation_key}@{host}"
-
-
-def location_for(event, status=None):
-    if status == EventStatus.MOVED_ONLINE or not event.is_in_person:
-        return event.online_url or ""
-    parts = [event.venue_name, " ".join((event.address or "").split())]
-    return ", ".join(part for part in parts if part)
 
 
 def _rule_for_ical(event, zone):

@@ -2,7 +2,8 @@
 links and page contexts.
 
 Functions take page instances (and what the caller looked up for them) and
-import no models, so models can use them in ``get_context``.
+import no models (nor the feeds), so models can use them in ``get_context``;
+``engagement.ical`` uses ``location_for`` too.
 """
 
 import json
@@ -12,9 +13,16 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from engagement import ical
 from engagement.choices import SCHEMA_ORG_MODE, SCHEMA_ORG_STATUS, TOPICS, EventFormat, EventStatus
 from engagement.recurrence import city_zone
+
+
+def location_for(event, status=None):
+    """Where the event is, as one line: the venue and address, or the online link."""
+    if status == EventStatus.MOVED_ONLINE or not event.is_in_person:
+        return event.online_url or ""
+    parts = [event.venue_name, " ".join((event.address or "").split())]
+    return ", ".join(part for part in parts if part)
 
 
 def feed_links(index, council=None, topic=None):
@@ -122,7 +130,7 @@ def add_to_calendar_links(event, request, occurrence):
     if occurrence is None:
         return []
     details = f"{event.summary}\n\n{event.get_full_url(request)}"
-    location = ical.location_for(event, occurrence.status)
+    location = location_for(event, occurrence.status)
     google = {
         "action": "TEMPLATE",
         "text": event.title,

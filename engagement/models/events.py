@@ -2,7 +2,8 @@
 
 Routes hand requests to ``engagement.views`` through ``engagement.routing``;
 page contexts come from ``engagement.presentation``. This module imports neither
-the views nor the filters.
+the views nor the filters. A little over 400 lines: most of it is the event
+page's field declarations and editor panels; the schedule is in ``schedule``.
 """
 
 from django.db import models
