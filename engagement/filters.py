@@ -1,8 +1,8 @@
 """Reading event filters from a query string, shared by the events pages and the API.
 
 ``EventFilters`` is applied with ``EventOccurrence.objects.filtered(filters)``.
-Bad values raise ``FilterError`` with a message in the visitor's language;
-callers answer 400 with it.
+Bad values raise ``FilterError`` (the input toolkit's ``ParameterError``) with a message in
+the visitor's language; callers answer 400 with it.
 """
 
 import datetime as dt
@@ -10,16 +10,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from cms.api.params import ParameterError, date_value, page_number
 from district_councils.models import DistrictCouncilPage
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
 from engagement.models import EventOccurrence
 from engagement.recurrence import city_zone
 
-
-class FilterError(ValueError):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+# The toolkit's error: the API answers it as a JSON 400, the pages as a 400 page.
+FilterError = ParameterError
 
 
 @dataclass
@@ -50,19 +48,6 @@ class EventFilters:
         return start, end
 
 
-def parse_date(value, name):
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FilterError(
-            _(
-                "“%(value)s” is not a valid date for “%(name)s”. Use the form YYYY-MM-DD, "
-                "for example 2026-03-10."
-            )
-            % {"value": value, "name": name}
-        ) from None
-
-
 def councils_for_locale(locale):
     return list(
         DistrictCouncilPage.objects.live()
@@ -75,10 +60,8 @@ def councils_for_locale(locale):
 def parse_filters(params, locale, *, council_param="council", from_param="from", to_param="to"):
     """EventFilters from a QueryDict, or FilterError."""
     filters = EventFilters(councils=councils_for_locale(locale))
-    if value := params.get(from_param, "").strip():
-        filters.date_from = parse_date(value, from_param)
-    if value := params.get(to_param, "").strip():
-        filters.date_to = parse_date(value, to_param)
+    filters.date_from = date_value(params, from_param, allow_empty=True)
+    filters.date_to = date_value(params, to_param, allow_empty=True)
     if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
         raise FilterError(_("The end date (“to”) is before the start date (“from”)."))
     if value := params.get(council_param, "").strip():
@@ -115,14 +98,4 @@ def occurrences(locale, filters=None, *, past=False, now=None):
 
 
 def parse_page_number(value):
-    if value in (None, ""):
-        return 1
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise FilterError(
-            _("“%(value)s” is not a page number. Use a whole number from 1.") % {"value": value}
-        )
-    return number
+    return page_number({"page": value})
