@@ -29,7 +29,8 @@ class PersonBlock(blocks.StructBlock):
     name = blocks.CharBlock(max_length=120, label=_("Name"))
     role = blocks.CharBlock(max_length=120, label=_("Role"))
     group = blocks.ChoiceBlock(
-        choices=[("staff", _("Staff")), ("board", _("Board"))], default="board",
+        choices=[("staff", _("Staff")), ("board", _("Board"))],
+        default="board",
         label=_("Staff or board"),
     )
     photo = ImageChooserBlock(required=False, label=_("Photo"))

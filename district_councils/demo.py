@@ -31,28 +31,49 @@ DEMO_MEETINGS = (
     "the current schedule, place and how to join online.</p>"
 )
 DEMO_GET_INVOLVED = [
-    ("committee", "Join a committee",
-     "<p><b>Demo data.</b> Committees on land use, transportation and the environment welcome "
-     "neighbors; ask the council how to join.</p>"),
-    ("board", "Run for the board",
-     "<p><b>Demo data.</b> Residents, renters and business owners in the district can stand "
-     "for the board at the council's annual election.</p>"),
-    ("volunteer", "Volunteer",
-     "<p><b>Demo data.</b> Help with clean-ups, events and outreach to neighbors.</p>"),
+    (
+        "committee",
+        "Join a committee",
+        "<p><b>Demo data.</b> Committees on land use, transportation and the environment welcome "
+        "neighbors; ask the council how to join.</p>",
+    ),
+    (
+        "board",
+        "Run for the board",
+        "<p><b>Demo data.</b> Residents, renters and business owners in the district can stand "
+        "for the board at the council's annual election.</p>",
+    ),
+    (
+        "volunteer",
+        "Volunteer",
+        "<p><b>Demo data.</b> Help with clean-ups, events and outreach to neighbors.</p>",
+    ),
 ]
 DEMO_UPDATES = {
     1: [
-        ("demo-board-election", "Demo update: board elections this spring",
-         datetime.date(2026, 10, 20), "This is demo content. How to stand for the board and vote.",
-         ["Board", "Elections"]),
-        ("demo-park-clean-up", "Demo update: park clean-up day",
-         datetime.date(2026, 10, 5), "This is demo content. Neighbors meet to clean up a park.",
-         ["Parks", "Volunteering"]),
+        (
+            "demo-board-election",
+            "Demo update: board elections this spring",
+            datetime.date(2026, 10, 20),
+            "This is demo content. How to stand for the board and vote.",
+            ["Board", "Elections"],
+        ),
+        (
+            "demo-park-clean-up",
+            "Demo update: park clean-up day",
+            datetime.date(2026, 10, 5),
+            "This is demo content. Neighbors meet to clean up a park.",
+            ["Parks", "Volunteering"],
+        ),
     ],
     17: [
-        ("demo-downtown-plan", "Demo update: comments invited on a downtown plan",
-         datetime.date(2026, 10, 28), "This is demo content. Share your views on a plan.",
-         ["Land use"]),
+        (
+            "demo-downtown-plan",
+            "Demo update: comments invited on a downtown plan",
+            datetime.date(2026, 10, 28),
+            "This is demo content. Share your views on a plan.",
+            ["Land use"],
+        ),
     ],
 }
 # An update written first in Hmong, then translated into English.
@@ -67,12 +88,16 @@ HMONG_FIRST = {
     ),
     "topic": "Kev nyab xeeb",
     "english": {
-        "Piv txwv: Lub rooj sib tham txog kev nyab xeeb hauv zej zog":
-            "Demo update: community safety meeting",
-        "Qhov no yog cov ntaub ntawv piv txwv xwb. Cov neeg nyob ze raug caw tuaj qhia lawv cov "
-        "kev xav txog kev nyab xeeb ntawm txoj kev.":
+        "Piv txwv: Lub rooj sib tham txog kev nyab xeeb hauv zej zog": (
+            "Demo update: community safety meeting"
+        ),
+        (
+            "Qhov no yog cov ntaub ntawv piv txwv xwb. Cov neeg nyob ze raug caw tuaj qhia "
+            "lawv cov kev xav txog kev nyab xeeb ntawm txoj kev."
+        ): (
             "This is demo content only. Neighbors are invited to share their views on street "
-            "safety.",
+            "safety."
+        ),
         "Kev nyab xeeb": "Safety",
     },
 }
@@ -119,14 +144,17 @@ def load_councils(home, stdout):
     stdout.write("District councils: 17 councils from the shared Saint Paul data")
     index = home.get_children().type(DistrictCouncilIndexPage).first()
     if index is None:
-        index = upsert_child(home, DistrictCouncilIndexPage, "district-councils",
-                             title="District councils")
+        index = upsert_child(
+            home, DistrictCouncilIndexPage, "district-councils", title="District councils"
+        )
     index = index.specific
     councils, boundaries = load_data()
     pages = {}
     for data in sorted(councils, key=lambda data: data["number"]):
         page = upsert_child(
-            index, DistrictCouncilPage, slugify(data["name"]),
+            index,
+            DistrictCouncilPage,
+            slugify(data["name"]),
             **council_fields(data, boundaries[data["geojson_district"]]),
         )
         pages[data["number"]] = page
@@ -136,7 +164,12 @@ def load_councils(home, stdout):
     for number, updates in DEMO_UPDATES.items():
         for slug, title, date, summary, topics in updates:
             upsert_child(
-                pages[number], CouncilUpdatePage, slug, title=title, date=date, summary=summary,
+                pages[number],
+                CouncilUpdatePage,
+                slug,
+                title=title,
+                date=date,
+                summary=summary,
                 body=[("paragraph", f"<p>{summary}</p>")],
                 topics=[("topic", topic) for topic in topics],
             )
@@ -151,8 +184,11 @@ def load_councils(home, stdout):
         stdout.write("District councils: an update written in Hmong, translated into English")
         hmong_council = pages[HMONG_FIRST["council"]].get_translation(locales["hmn"])
         update = upsert_child(
-            hmong_council, CouncilUpdatePage, HMONG_FIRST["slug"],
-            title=HMONG_FIRST["title"], date=HMONG_FIRST["date"],
+            hmong_council,
+            CouncilUpdatePage,
+            HMONG_FIRST["slug"],
+            title=HMONG_FIRST["title"],
+            date=HMONG_FIRST["date"],
             summary=HMONG_FIRST["summary"],
             body=[("paragraph", f"<p>{HMONG_FIRST['summary']}</p>")],
             topics=[("topic", HMONG_FIRST["topic"])],
@@ -163,15 +199,19 @@ def load_councils(home, stdout):
         stdout.write("District councils: a council page in Spanish")
         council = pages[SPANISH_COUNCIL]
         data = next(data for data in councils if data["number"] == SPANISH_COUNCIL)
-        translate(council, locales["es"], {
-            intro_for(data): f"{data['name']} es el consejo del Distrito {data['number']}, "
-                             "el centro de Saint Paul.",
-            "Downtown": "Centro",
-            "Downtown Saint Paul": "Centro de Saint Paul",
-            "Join a committee": "Únase a un comité",
-            "Run for the board": "Preséntese a la junta directiva",
-            "Volunteer": "Sea voluntario",
-        })
+        translate(
+            council,
+            locales["es"],
+            {
+                intro_for(data): f"{data['name']} es el consejo del Distrito {data['number']}, "
+                "el centro de Saint Paul.",
+                "Downtown": "Centro",
+                "Downtown Saint Paul": "Centro de Saint Paul",
+                "Join a committee": "Únase a un comité",
+                "Run for the board": "Preséntese a la junta directiva",
+                "Volunteer": "Sea voluntario",
+            },
+        )
         for code, locale in locales.items():
             if code != settings.LANGUAGE_CODE:
                 synchronize_tree(default, locale)

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from district_councils.models import CouncilUpdatePage, DistrictCouncilPage
+
 FEED_LENGTH = 30
 
 
@@ -21,8 +23,6 @@ class CouncilUpdatesFeed(Feed):
         return page
 
     def title(self, page):
-        from district_councils.models import DistrictCouncilPage
-
         if isinstance(page, DistrictCouncilPage):
             return _("%(council)s: updates") % {"council": page.title}
         return _("District council updates")
@@ -43,10 +43,10 @@ class CouncilUpdatesFeed(Feed):
         return self.feed_url(page)
 
     def items(self, page):
-        from district_councils.models import CouncilUpdatePage
-
         return (
-            CouncilUpdatePage.objects.descendant_of(page).live().public()
+            CouncilUpdatePage.objects.descendant_of(page)
+            .live()
+            .public()
             .filter(locale=page.locale_id)
             .order_by("-date", "-pk")[:FEED_LENGTH]
         )

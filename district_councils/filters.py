@@ -1,11 +1,15 @@
 """The ``council`` filter for the pages endpoint: updates (or any pages) of one council.
 
-Kept free of ``cms.api`` imports so ``cms/api.py`` can use it without a cycle.
+``wagtail_hooks.py`` adds it to ``/api/v2/pages/`` through the ``page_api_filters``
+hook of ``cms.api.pages``; the query parameter it adds is ``CouncilFilter.parameter``,
+described for ``/api/schema/`` by ``CouncilFilter.openapi_parameter()``.
 """
 
 from django.utils.translation import gettext as _
 
-from wagtail.api.v2.utils import BadRequestError
+from cms.api.openapi import parameter
+from cms.api.params import ParameterError, whole_number
+from district_councils.models import DistrictCouncilPage
 
 
 class CouncilFilter:
@@ -13,37 +17,29 @@ class CouncilFilter:
 
     parameter = "council"
 
-    def filter_queryset(self, request, queryset, view):
-        value = request.GET.get(self.parameter)
-        if value is None:
-            return queryset
-        from district_councils.models import DistrictCouncilPage
+    def openapi_parameter(self):
+        """The OpenAPI description of the query parameter this filter adds."""
+        return parameter(
+            self.parameter,
+            "Only pages below this district council page (its updates, events and meetings), "
+            "e.g. `?type=district_councils.CouncilUpdatePage&council=42`.",
+            {"type": "integer", "minimum": 1},
+        )
 
+    def filter_queryset(self, request, queryset, view):
+        if request.GET.get(self.parameter) is None:
+            return queryset
         try:
-            pk = int(value)
-            if pk < 1:
-                raise ValueError
-        except ValueError:
-            raise BadRequestError(
+            pk = whole_number(request.GET, self.parameter, minimum=1)
+        except ParameterError:
+            pk = None
+        if pk is None:  # not a whole number from 1, or ``?council=`` with no value
+            raise ParameterError(
                 _("council must be the id of a district council page (a whole number).")
-            ) from None
+            )
         council = DistrictCouncilPage.objects.filter(pk=pk).first()
         if council is None:
-            raise BadRequestError(_("There is no district council page with id %(id)s.")
-                                  % {"id": pk})
+            raise ParameterError(
+                _("There is no district council page with id %(id)s.") % {"id": pk}
+            )
         return queryset.descendant_of(council)
-
-
-class CouncilFilterMixin:
-    """Adds ``CouncilFilter`` and its query parameter to a pages API viewset.
-
-    Put it first in the bases of ``cms.api.PortalPagesAPIViewSet``.
-    """
-
-    @property
-    def known_query_parameters(self):
-        return super().known_query_parameters | {CouncilFilter.parameter}
-
-    def filter_queryset(self, queryset):
-        queryset = CouncilFilter().filter_queryset(self.request, queryset, self)
-        return super().filter_queryset(queryset)

@@ -63,8 +63,9 @@ def councils_containing(queryset, lon, lat):
     """
     rows = list(queryset.values_list("pk", "last_published_at", "latest_revision_id"))
     missing = [pk for pk, *version in rows if (pk, *version) not in _cache]
-    boundaries = dict(queryset.filter(pk__in=missing).values_list("pk", "boundary")) if missing \
-        else {}
+    boundaries = (
+        dict(queryset.filter(pk__in=missing).values_list("pk", "boundary")) if missing else {}
+    )
     point = Point(lon, lat)
     found = []
     for pk, *version in rows:

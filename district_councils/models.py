@@ -1,178 +1,39 @@
-"""District council pages, their updates, and finding a resident's council.
+"""District council page models: the council index, council pages and their updates.
 
 Each council page is the root of the council's own subtree (updates, events and
-meetings). Per-council editing rights and the
-profile workflow are granted on that subtree (see ``permissions.py``).
+meetings). Per-council editing rights are granted on that subtree
+(``permissions.py``); who publishes what is the workflow policy in ``workflows.py``.
 
-Events and other apps add sections to a council page through the
-``district_council_page_sections(request, page)`` hook; an event's host
-council is ``host_council(event_page)``.
+Routes without views in the models: the ``@path`` methods of these routable pages
+only name their route and hand the request to ``routing.dispatch``; the view
+functions live in ``views.py`` (with the Atom feeds of ``feeds.py``) and register
+themselves with ``routing.handles`` when ``DistrictCouncilsConfig.ready()`` imports
+them. The models import neither views, feeds nor permissions.
+
+Services beside the models: ``finder.py`` (find my council), ``maps.py`` (map
+configuration and boundaries), ``queries.py`` (``council_pages``, ``host_council``)
+and ``geo.py`` (geometry).
 """
 
-import unicodedata
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
-from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.models import BasePage, SectionIndexPage
-from district_councils import geo
+from district_councils import geo, routing
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
-
-UPDATES_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-
-
-def normalize(text):
-    """Case-, accent- and apostrophe-insensitive form of a name for matching."""
-    text = unicodedata.normalize("NFKD", str(text)).casefold()
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
-
-
-class FindCouncilError(Exception):
-    """Bad find-my-council input; ``message`` is in the visitor's language."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-def council_pages(locale=None):
-    """Live, public council pages of one language (the active one by default)."""
-    locale = locale or Locale.get_active()
-    return DistrictCouncilPage.objects.live().public().filter(locale=locale)
-
-
-def host_council(page):
-    """The district council a page (an update, an event) belongs to, or None."""
-    return (
-        DistrictCouncilPage.objects.ancestor_of(page, inclusive=True).filter(locale=page.locale_id)
-        .first()
-    )
-
-
-def page_sections(request, page):
-    """Sections other apps add to a council page (events, meetings), in order."""
-    sections = []
-    for fn in hooks.get_hooks("district_council_page_sections"):
-        section = fn(request, page)
-        if section:
-            sections.append(section)
-    return sorted(sections, key=lambda section: section.get("order", 100))
-
-
-def address_geocoder():
-    """The optional address geocoder: ``COUNCIL_GEOCODER`` names a callable taking an
-    address and returning ``(lat, lon)`` or None. Off (None) unless configured."""
-    import os
-
-    from django.utils.module_loading import import_string
-
-    path = getattr(settings, "COUNCIL_GEOCODER", None) or os.environ.get("COUNCIL_GEOCODER", "")
-    return import_string(path) if path else None
-
-
-def resolve_point(councils, lat, lon, **extra):
-    found = geo.councils_containing(councils, lon, lat)
-    if not found:
-        return {
-            **extra, "lat": lat, "lon": lon, "council": None,
-            "message": gettext(
-                "That point is outside Saint Paul's district councils. Choose a point "
-                "inside the city, or pick your neighborhood from the list."
-            ),
-        }
-    return {**extra, "lat": lat, "lon": lon, "council": councils.get(found[0])}
-
-
-def find_council(params, councils):
-    """Resolve find-my-council query parameters against ``councils``.
-
-    Returns None when nothing was asked, else a dict with ``council`` (one
-    match), ``candidates`` (several) and/or ``message``. Raises FindCouncilError
-    for malformed input.
-    """
-    if "lat" in params or "lon" in params:
-        try:
-            lat, lon = geo.parse_coordinates(params.get("lat"), params.get("lon"))
-        except geo.CoordinateError as error:
-            raise FindCouncilError(str(error)) from error
-        return resolve_point(councils, lat, lon)
-    if "address" in params:
-        geocode = address_geocoder()
-        if geocode is None:
-            raise FindCouncilError(
-                gettext("Address search is not available. Choose your neighborhood instead.")
-            )
-        address = params.get("address", "").strip()
-        if not address or len(address) > MAX_QUERY_LENGTH:
-            raise FindCouncilError(
-                gettext("Type a street address of at most %(max)s characters.")
-                % {"max": MAX_QUERY_LENGTH}
-            )
-        try:
-            point = geocode(address)
-        except Exception:  # a geocoder outage must not break the page
-            point = None
-            failed = True
-        else:
-            failed = False
-        if point is None:
-            return {
-                "address": address, "council": None,
-                "message": gettext("The address search is not working right now. Choose your "
-                                   "neighborhood instead.") if failed else gettext(
-                    "No place was found for that address. Check it, or choose your "
-                    "neighborhood instead."),
-            }
-        return resolve_point(councils, point[0], point[1], address=address)
-    if "neighborhood" in params:
-        query = params.get("neighborhood", "").strip()
-        if not query:
-            raise FindCouncilError(gettext("Type or choose the name of your neighborhood."))
-        if len(query) > MAX_QUERY_LENGTH:
-            raise FindCouncilError(
-                gettext("The neighborhood name is too long (at most %(max)s characters).")
-                % {"max": MAX_QUERY_LENGTH}
-            )
-        wanted = normalize(query)
-        exact, partial = [], []
-        for council in councils:
-            names = [*council.neighborhood_names, council.title, council.area_name]
-            normalized = [normalize(name) for name in names if name]
-            if wanted in normalized:
-                exact.append(council)
-            elif any(wanted in name for name in normalized):
-                partial.append(council)
-        matches = exact or partial
-        if len(matches) == 1:
-            return {"query": query, "council": matches[0]}
-        if matches:
-            return {"query": query, "council": None, "candidates": matches}
-        return {
-            "query": query, "council": None,
-            "message": gettext(
-                "No neighborhood called “%(name)s” was found. Check the spelling, or choose "
-                "from the list of councils and neighborhoods below."
-            ) % {"name": query},
-        }
-    return None
+from district_councils.workflows import CouncilProfilePermissionTester, PublishedByCouncilEditors
 
 
 class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -186,8 +47,7 @@ class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_councils(self):
         return list(
-            DistrictCouncilPage.objects.child_of(self).live().public()
-            .order_by("district_number")
+            DistrictCouncilPage.objects.child_of(self).live().public().order_by("district_number")
         )
 
     def feed_url(self):
@@ -195,89 +55,11 @@ class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_view(self, request):
-        councils = self.get_councils()
-        status = 200
-        try:
-            result = find_council(request.GET, CouncilList(councils))
-        except FindCouncilError as error:
-            result = {"error": error.message}
-            status = 400
-        context = {
-            "councils": councils,
-            "result": result,
-            "map_data": boundaries_feature_collection(councils, request),
-            "neighborhood_options": neighborhood_options(councils, request),
-            "map_tile_url": map_tile_url(),
-            "map_tile_attribution": map_tile_attribution(),
-            "address_search": address_geocoder() is not None,
-        }
-        response = self.render(request, context_overrides=context)
-        response.status_code = status
-        return response
+        return routing.dispatch("council_index", self, request)
 
     @path("feed/", name="feed")
     def feed_view(self, request):
-        from district_councils.feeds import CouncilUpdatesFeed
-
-        return CouncilUpdatesFeed()(request, page=self)
-
-
-class CouncilList(list):
-    """The councils already loaded for a page, usable like a queryset by the finder."""
-
-    def values_list(self, *fields):
-        return [tuple(getattr(council, field) for field in fields) for council in self]
-
-    def filter(self, pk__in):
-        wanted = set(pk__in)
-        return CouncilList(council for council in self if council.pk in wanted)
-
-    def get(self, pk):
-        return next(council for council in self if council.pk == pk)
-
-
-def boundaries_feature_collection(councils, request=None):
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": council.boundary,
-                "properties": {
-                    "number": council.district_number,
-                    "name": council.title,
-                    "url": council.get_url(request),
-                },
-            }
-            for council in councils
-            if council.boundary
-        ],
-    }
-
-
-def neighborhood_options(councils, request=None):
-    """Every neighborhood name with its council, for the autocomplete."""
-    options = []
-    for council in councils:
-        url = council.get_url(request)
-        for name in council.neighborhood_names:
-            options.append({"name": name, "council": council.title, "url": url})
-    return sorted(options, key=lambda option: normalize(option["name"]))
-
-
-def map_tile_url():
-    """Tile server URL template (``MAP_TILE_URL``); empty means boundaries on a plain map."""
-    import os
-
-    return getattr(settings, "MAP_TILE_URL", None) or os.environ.get("MAP_TILE_URL", "")
-
-
-def map_tile_attribution():
-    import os
-
-    return getattr(settings, "MAP_TILE_ATTRIBUTION", None) or os.environ.get(
-        "MAP_TILE_ATTRIBUTION", ""
-    )
+        return routing.dispatch("updates_feed", self, request)
 
 
 class DistrictCouncilPage(RoutablePageMixin, BasePage):
@@ -289,16 +71,22 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 
     district_number = models.PositiveSmallIntegerField(_("district number"))
     area_name = models.CharField(
-        _("area name"), max_length=120, blank=True,
+        _("area name"),
+        max_length=120,
+        blank=True,
         help_text=_("The planning district's area, e.g. “Greater East Side”."),
     )
     intro = models.TextField(_("introduction"), blank=True)
     neighborhoods = StreamField(
         [("neighborhood", NameBlock(label=_("Neighborhood")))],
-        blank=True, verbose_name=_("neighborhoods"),
+        blank=True,
+        verbose_name=_("neighborhoods"),
     )
     boundary = models.JSONField(
-        _("boundary"), null=True, blank=True, validators=[geo.validate_boundary],
+        _("boundary"),
+        null=True,
+        blank=True,
+        validators=[geo.validate_boundary],
         help_text=_("GeoJSON Polygon or MultiPolygon geometry, longitude/latitude (WGS84)."),
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("description"))
@@ -319,11 +107,13 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
         [("way", GetInvolvedBlock())], blank=True, verbose_name=_("how to get involved")
     )
     staff_languages = StreamField(
-        [("language", NameBlock(label=_("Language")))], blank=True,
+        [("language", NameBlock(label=_("Language")))],
+        blank=True,
         verbose_name=_("languages the staff speak"),
     )
     is_demo_data = models.BooleanField(
-        _("contains demo data"), default=False,
+        _("contains demo data"),
+        default=False,
         help_text=_("Shows a notice that some details are examples, not real information."),
     )
 
@@ -419,13 +209,13 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
         return [(gettext("Staff"), self.staff), (gettext("Board"), self.board)]
 
     def permissions_for_user(self, user):
-        from district_councils.permissions import CouncilProfilePermissionTester
-
         return CouncilProfilePermissionTester(user, self)
 
     def get_updates(self):
         return (
-            CouncilUpdatePage.objects.child_of(self).live().public()
+            CouncilUpdatePage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("locale", "alias_of__locale")
             .order_by("-date", "-pk")
         )
@@ -435,66 +225,11 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 
     @path("")
     def council_view(self, request):
-        raw_page = request.GET.get("page", "1")
-        try:
-            number = int(raw_page)
-            if number < 1:
-                raise ValueError
-        except ValueError:
-            response = self.render(request, context_overrides={
-                "page_error": gettext("The page number must be a whole number of 1 or more."),
-                "updates": None,
-            })
-            response.status_code = 400
-            return response
-        paginator = Paginator(self.get_updates(), UPDATES_PER_PAGE)
-        try:
-            updates = paginator.page(number)
-        except EmptyPage:
-            if number == 1:
-                updates = paginator.page(1)
-            else:
-                raise Http404(gettext("There is no page %(number)s of updates.")
-                              % {"number": number}) from None
-        return self.render(request, context_overrides={"updates": updates})
+        return routing.dispatch("council_page", self, request)
 
     @path("feed/", name="feed")
     def feed_view(self, request):
-        from district_councils.feeds import CouncilUpdatesFeed
-
-        return CouncilUpdatesFeed()(request, page=self)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        sections = page_sections(request, self)
-        context["sections"] = sections
-        context["alternate_links"] = [
-            link for section in sections for link in section.get("alternate_links", [])
-        ]
-        context["map_data"] = boundaries_feature_collection([self], request)
-        context["map_tile_url"] = map_tile_url()
-        context["map_tile_attribution"] = map_tile_attribution()
-        context["index_url"] = self.get_parent().get_url(request)
-        return context
-
-
-COUNCIL_PROFILE_WORKFLOW_NAME = gettext_noop("District council profile approval")
-
-
-class PublishedByCouncilEditors:
-    """For pages below a council page that its editors publish themselves (updates,
-    meetings, cancellations): the approval workflow assigned to the council page
-    covers the council's profile only, so it stops here. Any other workflow applies."""
-
-    def get_workflow(self):
-        workflow = super().get_workflow()
-        if workflow is not None and workflow.name == COUNCIL_PROFILE_WORKFLOW_NAME:
-            return None
-        return workflow
-
-    @property
-    def has_workflow(self):
-        return self.get_workflow() is not None
+        return routing.dispatch("updates_feed", self, request)
 
 
 class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
@@ -504,11 +239,17 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image_alt = models.CharField(
-        _("image alternative text"), max_length=250, blank=True,
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
     topics = StreamField(
@@ -551,7 +292,6 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
         if self.image_id and not self.image_alt:
             raise ValidationError({"image_alt": _("An image needs alternative text.")})
 
-
     @cached_property
     def council_page(self):
         return self.get_parent().specific
@@ -563,6 +303,8 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     @property
     def council(self):
         council = self.council_page
-        return {"id": council.pk, "title": council.title,
-                "district_number": council.district_number}
-
+        return {
+            "id": council.pk,
+            "title": council.title,
+            "district_number": council.district_number,
+        }

@@ -1,4 +1,8 @@
-"""OpenAPI description of the district council endpoints (through the ``openapi_paths`` hook)."""
+"""OpenAPI description of the district council endpoints (through the ``openapi_paths`` hook).
+
+Besides ``/api/v2/district-councils/`` it re-describes ``/api/v2/pages/`` with the
+``council`` parameter that ``filters.CouncilFilter`` adds to that endpoint.
+"""
 
 import copy
 
@@ -12,18 +16,12 @@ from cms.api.openapi import (
     parameter,
 )
 from cms.api.schema import core_paths
+from district_councils.filters import CouncilFilter
 
 
 def paths():
     pages = copy.deepcopy(core_paths()["/api/v2/pages/"])
-    pages["get"]["parameters"].append(
-        parameter(
-            "council",
-            "Only pages below this district council page (its updates, events and meetings), "
-            "e.g. `?type=district_councils.CouncilUpdatePage&council=42`.",
-            {"type": "integer", "minimum": 1},
-        )
-    )
+    pages["get"]["parameters"].append(CouncilFilter().openapi_parameter())
     return {
         "/api/v2/pages/": pages,
         "/api/v2/district-councils/": {
@@ -38,12 +36,21 @@ def paths():
                 "parameters": listing_parameters()
                 + [
                     locale_parameter(),
-                    parameter("lat", "Latitude in decimal degrees (-90 to 90); needs `lon`.",
-                               {"type": "number", "minimum": -90, "maximum": 90}),
-                    parameter("lon", "Longitude in decimal degrees (-180 to 180); needs `lat`.",
-                               {"type": "number", "minimum": -180, "maximum": 180}),
-                    parameter("district_number", "Only the council with this number.",
-                               {"type": "integer", "minimum": 1}),
+                    parameter(
+                        "lat",
+                        "Latitude in decimal degrees (-90 to 90); needs `lon`.",
+                        {"type": "number", "minimum": -90, "maximum": 90},
+                    ),
+                    parameter(
+                        "lon",
+                        "Longitude in decimal degrees (-180 to 180); needs `lat`.",
+                        {"type": "number", "minimum": -180, "maximum": 180},
+                    ),
+                    parameter(
+                        "district_number",
+                        "Only the council with this number.",
+                        {"type": "integer", "minimum": 1},
+                    ),
                 ],
                 "responses": {
                     **json_response("District councils", listing_response("DistrictCouncil")),
@@ -53,8 +60,12 @@ def paths():
         },
         "/api/v2/district-councils/{id}/": detail_operation(
             "One district council with all its fields and its boundary",
-            "getDistrictCouncil", "district councils", "Council page id.",
-            "DistrictCouncilDetail", "The council", errors=("400", "404"),
+            "getDistrictCouncil",
+            "district councils",
+            "Council page id.",
+            "DistrictCouncilDetail",
+            "The council",
+            errors=("400", "404"),
         ),
     }
 
@@ -65,8 +76,11 @@ def schemas():
         "type": "array",
         "items": {
             "type": "object",
-            "properties": {"type": {"type": "string"}, "value": {"type": "string"},
-                           "id": {"type": "string"}},
+            "properties": {
+                "type": {"type": "string"},
+                "value": {"type": "string"},
+                "id": {"type": "string"},
+            },
         },
     }
     summary = {
@@ -99,8 +113,10 @@ def schemas():
             "properties": {
                 **summary,
                 "intro": {"type": "string"},
-                "boundary": {"allOf": [{"$ref": "#/components/schemas/GeoJSONGeometry"}],
-                             "nullable": True},
+                "boundary": {
+                    "allOf": [{"$ref": "#/components/schemas/GeoJSONGeometry"}],
+                    "nullable": True,
+                },
                 "body": stream,
                 "office_address": {"type": "string"},
                 "phone": {"type": "string"},
@@ -112,14 +128,18 @@ def schemas():
                     "board), photo, email, phone.",
                     "items": {"type": "object"},
                 },
-                "meetings": {"type": "string", "description": "HTML: how and when the board "
-                             "meets."},
+                "meetings": {
+                    "type": "string",
+                    "description": "HTML: how and when the board meets.",
+                },
                 "get_involved": {"type": "array", "items": {"type": "object"}},
                 "staff_languages": names,
                 "is_demo_data": {"type": "boolean"},
                 "content_language": {"type": "string"},
-                "translations": {"type": "array",
-                                 "items": {"$ref": "#/components/schemas/Translation"}},
+                "translations": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Translation"},
+                },
             },
             "additionalProperties": True,
         },

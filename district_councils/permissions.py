@@ -14,10 +14,10 @@ by ``load_demo``) is idempotent. For every council it creates:
   communications) assigned to each council page.
 
 Updates below a council page opt out of the workflow
-(``CouncilUpdatePage.get_workflow``), so council editors publish them directly,
+(``workflows.PublishedByCouncilEditors``), so council editors publish them directly,
 while the council page itself can only be published by someone who holds
 publish permission above it: a council editor submits profile changes for
-approval instead (``CouncilProfilePermissionTester``).
+approval instead (``workflows.CouncilProfilePermissionTester``).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -30,14 +30,14 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
 from cms.roles import CITY_COMMUNICATIONS, setup_roles
-from district_councils.models import COUNCIL_PROFILE_WORKFLOW_NAME
+from district_councils.models import DistrictCouncilPage
+from district_councils.workflows import COUNCIL_PROFILE_WORKFLOW_NAME
 
 COUNCIL_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COUNCIL_COLLECTION_PERMISSIONS = {
@@ -50,32 +50,6 @@ TASK_NAME = gettext_noop("City communications approval")
 
 def editors_group_name(council):
     return f"{council.title} editors"
-
-
-class CouncilProfilePermissionTester(PagePermissionTester):
-    """Council editors may edit their council page but not publish, move or delete it.
-
-    Only users whose rights reach above the council page (City communications,
-    administrators) may; council editors' changes go through the workflow.
-    """
-
-    def _has_rights_above(self):
-        if self.user.is_superuser:
-            return True
-        parent = self.page.get_parent()
-        return parent is not None and parent.permissions_for_user(self.user).can_publish()
-
-    def can_publish(self):
-        return super().can_publish() and self._has_rights_above()
-
-    def can_unpublish(self):
-        return super().can_unpublish() and self._has_rights_above()
-
-    def can_delete(self, ignore_bulk=False):
-        return super().can_delete(ignore_bulk=ignore_bulk) and self._has_rights_above()
-
-    def can_move(self):
-        return super().can_move() and self._has_rights_above()
 
 
 def _permission(app_label, codename):
@@ -99,12 +73,11 @@ def profile_workflow():
 @transaction.atomic
 def setup_council_permissions(stdout=None):
     """Create or complete every council's group, collection and workflow assignment."""
-    from district_councils.models import DistrictCouncilPage
-
     setup_roles()
     access_admin = _permission("wagtailadmin", "access_admin")
-    page_permissions = [_permission("wagtailcore", codename)
-                        for codename in COUNCIL_PAGE_PERMISSIONS]
+    page_permissions = [
+        _permission("wagtailcore", codename) for codename in COUNCIL_PAGE_PERMISSIONS
+    ]
     collection_permissions = [
         _permission(app_label, codename)
         for app_label, codenames in COUNCIL_COLLECTION_PERMISSIONS.items()
@@ -114,9 +87,8 @@ def setup_council_permissions(stdout=None):
     root_collection = Collection.get_first_root_node()
 
     # One group per council, named after the original (source-language) page.
-    sources = (
-        DistrictCouncilPage.objects.filter(alias_of__isnull=True)
-        .order_by("district_number", "pk")
+    sources = DistrictCouncilPage.objects.filter(alias_of__isnull=True).order_by(
+        "district_number", "pk"
     )
     done = set()
     results = []
@@ -124,9 +96,13 @@ def setup_council_permissions(stdout=None):
         if council.translation_key in done:
             continue
         done.add(council.translation_key)
-        council = council.get_translations(inclusive=True).filter(
-            alias_of__isnull=True
-        ).order_by("pk").first().specific
+        council = (
+            council.get_translations(inclusive=True)
+            .filter(alias_of__isnull=True)
+            .order_by("pk")
+            .first()
+            .specific
+        )
         group, created = Group.objects.get_or_create(name=editors_group_name(council))
         group.permissions.add(access_admin)
         versions = list(Page.objects.filter(translation_key=council.translation_key))

@@ -2,20 +2,29 @@
 
 from wagtail import hooks
 
+from cms.hooks import (
+    HOME_PAGE_TEASERS,
+    LOAD_DEMO_CONTENT,
+    OPENAPI_PATHS,
+    PAGE_API_FILTERS,
+    REGISTER_API_ENDPOINTS,
+)
 from district_councils import openapi
+from district_councils.api import DistrictCouncilsAPIViewSet
+from district_councils.demo import load_councils
 from district_councils.filters import CouncilFilter
+from district_councils.finder import neighborhood_options
 from district_councils.models import (
     CouncilUpdatePage,
     DistrictCouncilIndexPage,
     DistrictCouncilPage,
-    council_pages,
-    neighborhood_options,
 )
+from district_councils.queries import council_pages
 
 HOME_UPDATES = 5
 
 
-@hooks.register("home_page_teasers")
+@hooks.register(HOME_PAGE_TEASERS)
 def find_my_council_teaser(request, page):
     index = DistrictCouncilIndexPage.objects.live().filter(locale=page.locale_id).first()
     if index is None:
@@ -29,10 +38,12 @@ def find_my_council_teaser(request, page):
     }
 
 
-@hooks.register("home_page_teasers")
+@hooks.register(HOME_PAGE_TEASERS)
 def latest_updates_teaser(request, page):
     updates = list(
-        CouncilUpdatePage.objects.live().public().filter(locale=page.locale_id)
+        CouncilUpdatePage.objects.live()
+        .public()
+        .filter(locale=page.locale_id)
         .select_related("locale", "alias_of__locale")
         .order_by("-date", "-pk")[:HOME_UPDATES]
     )
@@ -41,12 +52,12 @@ def latest_updates_teaser(request, page):
     councils = {
         council.path: council
         for council in DistrictCouncilPage.objects.filter(
-            locale=page.locale_id, path__in={update.path[:-DistrictCouncilPage.steplen]
-                                             for update in updates}
+            locale=page.locale_id,
+            path__in={update.path[: -DistrictCouncilPage.steplen] for update in updates},
         )
     }
     for update in updates:
-        update.council_page = councils.get(update.path[:-DistrictCouncilPage.steplen])
+        update.council_page = councils.get(update.path[: -DistrictCouncilPage.steplen])
     index = DistrictCouncilIndexPage.objects.live().filter(locale=page.locale_id).first()
     return {
         "template": "district_councils/includes/latest_updates_teaser.html",
@@ -56,22 +67,18 @@ def latest_updates_teaser(request, page):
     }
 
 
-@hooks.register("register_api_endpoints")
+@hooks.register(REGISTER_API_ENDPOINTS)
 def register_council_endpoint(router):
-    from district_councils.api import DistrictCouncilsAPIViewSet
-
     router.register_endpoint("district-councils", DistrictCouncilsAPIViewSet)
 
 
-@hooks.register("openapi_paths")
+@hooks.register(OPENAPI_PATHS)
 def council_openapi_paths():
     return {"paths": openapi.paths(), "schemas": openapi.schemas()}
 
 
-@hooks.register("load_demo_content")
+@hooks.register(LOAD_DEMO_CONTENT)
 def load_council_demo(home, stdout):
-    from district_councils.demo import load_councils
-
     load_councils(home, stdout)
 
 
@@ -83,8 +90,6 @@ def updates_are_never_submitted_for_moderation(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
 
 
-
-
-@hooks.register("page_api_filters")
+@hooks.register(PAGE_API_FILTERS)
 def council_page_filter():
     return CouncilFilter()

@@ -249,3 +249,10 @@ LOGGING = {
 
 # Password of every demo login made by ``load_demo``; one is made up per run when unset.
 DEMO_PASSWORD = env.get("DEMO_PASSWORD", "")
+
+# District council maps: a tile URL template (empty: boundaries on a plain background) and its
+# attribution. Find-my-council's address search: the dotted path of a callable
+# ``geocode(address) -> (lat, lon) | None``; empty turns address search off.
+MAP_TILE_URL = env.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "")
+COUNCIL_GEOCODER = env.get("COUNCIL_GEOCODER", "")

@@ -21,7 +21,8 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BodyStreamBlock, DocumentLinkBlock
 from cms.models import BasePage, SectionIndexPage
 from cms.site import city_name
-from district_councils.models import DistrictCouncilPage, PublishedByCouncilEditors
+from district_councils.models import DistrictCouncilPage
+from district_councils.workflows import PublishedByCouncilEditors
 from engagement import presentation, recurrence, routing
 from engagement.blocks import OccurrenceChangeBlock
 from engagement.choices import LANGUAGES, TOPICS, EventFormat, EventStatus, labels, split_codes

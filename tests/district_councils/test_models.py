@@ -8,7 +8,8 @@ from wagtail.models import Locale
 
 import pytest
 
-from district_councils.models import CouncilUpdatePage, DistrictCouncilPage, host_council
+from district_councils.models import CouncilUpdatePage, DistrictCouncilPage
+from district_councils.queries import host_council
 from engagement.models import EventPage
 
 pytestmark = pytest.mark.django_db
