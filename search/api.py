@@ -12,8 +12,11 @@ from rest_framework.response import Response
 
 from cms.api import TranslatedErrorsMixin
 from search.models import DocumentText
+from search.presentation import present
+from search.query import SearchQueryError, clean_query
 from search.querylog import log_search
-from search.service import SearchQueryError, clean_query, present, site_search, suggestions
+from search.ranking import site_search
+from search.suggest import suggestions
 
 MAX_LIMIT = 50
 
@@ -31,9 +34,7 @@ def _whole_number(request, name, default, maximum=None):
             _("%(name)s must be a whole number of 0 or more.") % {"name": name}
         ) from None
     if maximum is not None and value > maximum:
-        raise BadRequestError(
-            _("limit cannot be higher than %(max)s.") % {"max": maximum}
-        )
+        raise BadRequestError(_("limit cannot be higher than %(max)s.") % {"max": maximum})
     return value
 
 
@@ -73,7 +74,7 @@ class SearchAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
         content_type = request.GET.get("type") or None
         with translation.override(language):
             outcome = site_search(query, language, request.user, content_type)
-            hits = present(outcome.hits[offset:offset + limit], query, outcome, request)
+            hits = present(outcome.hits[offset : offset + limit], query, outcome, request)
             data = {
                 "meta": {
                     "total_count": outcome.total,
@@ -85,10 +86,12 @@ class SearchAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
                 },
                 "promotions": [
                     {
-                        "title": promotion.page.title if promotion.page else
-                        promotion.external_link_text,
-                        "url": promotion.page.get_url(request) if promotion.page else
-                        promotion.external_link_url,
+                        "title": promotion.page.title
+                        if promotion.page
+                        else promotion.external_link_text,
+                        "url": promotion.page.get_url(request)
+                        if promotion.page
+                        else promotion.external_link_url,
                         "description": promotion.description,
                     }
                     for promotion in outcome.promotions
@@ -99,7 +102,8 @@ class SearchAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
                         "id": hit.obj.document_id if hit.kind == "document" else hit.obj.pk,
                         "title": hit.title,
                         "url": request.build_absolute_uri(hit.url)
-                        if hit.url.startswith("/") else hit.url,
+                        if hit.url.startswith("/")
+                        else hit.url,
                         "type": hit.type_key,
                         "type_label": hit.type_label,
                         "locale": hit.language,
@@ -120,116 +124,3 @@ class SearchAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
         for item in items:
             item["url"] = request.build_absolute_uri(item["url"]) if item["url"] else ""
         return Response({"query": query, "locale": language, "items": items})
-
-
-def openapi_description():
-    from cms.openapi import _parameter, error_responses, json_response, locale_parameter
-
-    q = _parameter("q", "What to search for (1 to 200 characters, no control characters).",
-                   {"type": "string", "minLength": 1, "maxLength": 200}, required=True)
-    listing = {
-        "type": "object",
-        "required": ["meta", "items"],
-        "properties": {
-            "meta": {
-                "type": "object",
-                "properties": {
-                    "total_count": {"type": "integer"},
-                    "query": {"type": "string"},
-                    "locale": {"type": "string"},
-                    "corrected_query": {"type": "string", "nullable": True,
-                                        "description": "Set when nothing matched the query "
-                                        "as typed and a spelling correction was searched."},
-                    "other_languages": {"type": "boolean",
-                                        "description": "True when nothing matched in the "
-                                        "requested language and the items are in others."},
-                    "facets": {"type": "array", "items": {
-                        "$ref": "#/components/schemas/SearchFacet"}},
-                },
-            },
-            "promotions": {"type": "array", "items": {
-                "$ref": "#/components/schemas/SearchPromotion"}},
-            "items": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
-        },
-    }
-    return {
-        "paths": {
-            "/api/v2/search/": {
-                "get": {
-                    "summary": "Search pages, contacts and document text",
-                    "description": "Results in the requested language first; when there are "
-                    "none, results in other languages. Staff-only pages and private documents "
-                    "appear only for signed-in users allowed to see them.",
-                    "operationId": "search",
-                    "tags": ["search"],
-                    "parameters": [
-                        q,
-                        locale_parameter(),
-                        _parameter("type", "Only one type of content, as a facet key, e.g. "
-                                   "`cms.contentpage`, `wagtaildocs.document`.",
-                                   {"type": "string"}),
-                        _parameter("limit", f"Results per page (at most {MAX_LIMIT}).",
-                                   {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT}),
-                        _parameter("offset", "Results to skip.", {"type": "integer",
-                                                                  "minimum": 0}),
-                    ],
-                    "responses": {**json_response("Search results", listing),
-                                  **error_responses("400")},
-                }
-            },
-            "/api/v2/search/suggest/": {
-                "get": {
-                    "summary": "Autocomplete: page titles starting with the typed words",
-                    "operationId": "searchSuggest",
-                    "tags": ["search"],
-                    "parameters": [q, locale_parameter()],
-                    "responses": {
-                        **json_response("Suggestions", {
-                            "type": "object",
-                            "properties": {
-                                "query": {"type": "string"},
-                                "locale": {"type": "string"},
-                                "items": {"type": "array", "items": {
-                                    "$ref": "#/components/schemas/SearchSuggestion"}},
-                            },
-                        }),
-                        **error_responses("400"),
-                    },
-                }
-            },
-        },
-        "schemas": {
-            "SearchFacet": {
-                "type": "object",
-                "properties": {"key": {"type": "string"}, "label": {"type": "string"},
-                               "count": {"type": "integer"}},
-            },
-            "SearchPromotion": {
-                "type": "object",
-                "properties": {"title": {"type": "string"}, "url": {"type": "string"},
-                               "description": {"type": "string"}},
-            },
-            "SearchResult": {
-                "type": "object",
-                "required": ["kind", "id", "title", "url", "type"],
-                "properties": {
-                    "kind": {"type": "string", "enum": ["page", "contact", "document"]},
-                    "id": {"type": "integer"},
-                    "title": {"type": "string"},
-                    "url": {"type": "string"},
-                    "type": {"type": "string", "description": "Facet key of the content type."},
-                    "type_label": {"type": "string"},
-                    "locale": {"type": "string", "nullable": True,
-                               "description": "Language of the text (null for documents)."},
-                    "other_language": {"type": "boolean"},
-                    "snippet": {"type": "string", "description": "Safe HTML: escaped text "
-                                "with the matches in <mark>."},
-                },
-            },
-            "SearchSuggestion": {
-                "type": "object",
-                "properties": {"title": {"type": "string"}, "url": {"type": "string"},
-                               "language": {"type": "string"}},
-            },
-        },
-    }

@@ -20,6 +20,7 @@ import logging
 import time
 
 from modelsearch.query import Fuzzy, Or, PlainText
+from wagtail.search import index
 from wagtail.search.backends.opensearch2 import (
     OpenSearch2Index,
     OpenSearch2Mapping,
@@ -62,7 +63,10 @@ ANALYSIS = {
         "portal_spanish": {
             "tokenizer": "standard",
             "filter": [
-                "lowercase", "portal_spanish_stop", "asciifolding", "portal_spanish_stemmer",
+                "lowercase",
+                "portal_spanish_stop",
+                "asciifolding",
+                "portal_spanish_stemmer",
             ],
         },
         "portal_folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
@@ -111,8 +115,6 @@ class PortalMapping(OpenSearch2Mapping):
         return mapping
 
     def get_document(self, obj):
-        from wagtail.search import index
-
         doc = super().get_document(obj)
         texts = []
         for field in self.model.get_search_fields():
@@ -142,7 +144,10 @@ class PortalIndex(OpenSearch2Index):
                     raise
                 logger.warning(
                     "Indexing %d %s failed (attempt %d of %d); retrying",
-                    len(items), model._meta.label, attempt, INDEX_RETRIES,
+                    len(items),
+                    model._meta.label,
+                    attempt,
+                    INDEX_RETRIES,
                 )
                 time.sleep(0.5 * attempt)
 
@@ -151,8 +156,12 @@ class PortalQueryCompiler(OpenSearch2SearchQueryCompiler):
     mapping_class = PortalMapping
 
     def _language_clause(self, query_string, operator):
-        match = {"query": query_string, "fields": [*LANGUAGE_FIELDS.values(), FOLDED_FIELD],
-                 "fuzziness": "AUTO", "prefix_length": 1}
+        match = {
+            "query": query_string,
+            "fields": [*LANGUAGE_FIELDS.values(), FOLDED_FIELD],
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+        }
         if operator and operator != "or":
             match["operator"] = operator
         title = {**match, "fields": TITLE_FIELDS, "boost": TITLE_BOOST}

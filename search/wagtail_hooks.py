@@ -8,8 +8,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.api import SearchAPIViewSet, openapi_description
+from search.api import SearchAPIViewSet
+from search.demo import load_search_demo
 from search.models import Synonym
+from search.openapi import openapi_description
 from search.reports import SearchQueryReportView, can_view_report
 
 
@@ -41,8 +43,11 @@ def register_report_urls():
     view = SearchQueryReportView
     return [
         path("reports/search-queries/", view.as_view(), name="search_query_report"),
-        path("reports/search-queries/results/", view.as_view(results_only=True),
-             name="search_query_report_results"),
+        path(
+            "reports/search-queries/results/",
+            view.as_view(results_only=True),
+            name="search_query_report_results",
+        ),
     ]
 
 
@@ -54,13 +59,14 @@ class QueryReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_query_report_menu_item():
     return QueryReportMenuItem(
-        _("Search queries"), reverse("search_query_report"), name="search-queries",
-        icon_name="search", order=1000,
+        _("Search queries"),
+        reverse("search_query_report"),
+        name="search-queries",
+        icon_name="search",
+        order=1000,
     )
 
 
 @hooks.register("load_demo_content")
 def load_search_demo_content(home, stdout=None):
-    from search.demo import load_search_demo
-
     load_search_demo(home, stdout)
