@@ -23,10 +23,11 @@ run: ## Run the development server without reloading demo content
 test: setup ## Run the whole test suite (browser tests included)
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: ## Check code style and migrations
+lint: ## Check code style, formatting, system checks and migrations (the same checks as CI)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run --noinput
 
 format: ## Format code
 	$(VENV)/bin/ruff check --fix .

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Revision
 
-from cms.api import PortalPagesAPIViewSet, api_router
+from cms.api.pages import PortalPagesAPIViewSet
+from cms.api.router import api_router
 
 TOKEN_SALT = "cms.headless-preview"  # noqa: S105 (a signing namespace, not a secret)
 

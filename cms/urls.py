@@ -9,11 +9,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from cms.api import api_router
-from cms.openapi import openapi_schema_view
+from cms.api.router import api_router
+from cms.api.schema import openapi_schema_view
+from cms.hooks import PUBLIC_URLS, collect
 from cms.preview import headless_preview_view
 from cms.sitemaps import PortalSitemap
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,9 +26,9 @@ urlpatterns = [
 ]
 
 # Every page the public sees is under a language prefix: /en/, /es/, /hmn/ ...
+# Apps add their own language-prefixed URLs (e.g. /en/search/) through the public_urls hook.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
-    path("search/", include("search.urls")),
+    *[pattern for patterns in collect(PUBLIC_URLS) for pattern in patterns],
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         wagtail_views.authenticate_with_password,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from cms.api import PortalPagesAPIViewSet
+from cms.api.pages import PortalPagesAPIViewSet
 from district_councils import geo
 from district_councils.filters import CouncilFilter, CouncilFilterMixin  # noqa: F401
 from district_councils.models import DistrictCouncilPage

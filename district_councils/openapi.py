@@ -2,22 +2,22 @@
 
 import copy
 
-from cms.openapi import (
-    _parameter,
-    core_paths,
+from cms.api.openapi import (
     detail_operation,
     error_responses,
     json_response,
     listing_parameters,
     listing_response,
     locale_parameter,
+    parameter,
 )
+from cms.api.schema import core_paths
 
 
 def paths():
     pages = copy.deepcopy(core_paths()["/api/v2/pages/"])
     pages["get"]["parameters"].append(
-        _parameter(
+        parameter(
             "council",
             "Only pages below this district council page (its updates, events and meetings), "
             "e.g. `?type=district_councils.CouncilUpdatePage&council=42`.",
@@ -38,11 +38,11 @@ def paths():
                 "parameters": listing_parameters()
                 + [
                     locale_parameter(),
-                    _parameter("lat", "Latitude in decimal degrees (-90 to 90); needs `lon`.",
+                    parameter("lat", "Latitude in decimal degrees (-90 to 90); needs `lon`.",
                                {"type": "number", "minimum": -90, "maximum": 90}),
-                    _parameter("lon", "Longitude in decimal degrees (-180 to 180); needs `lat`.",
+                    parameter("lon", "Longitude in decimal degrees (-180 to 180); needs `lat`.",
                                {"type": "number", "minimum": -180, "maximum": 180}),
-                    _parameter("district_number", "Only the council with this number.",
+                    parameter("district_number", "Only the council with this number.",
                                {"type": "integer", "minimum": 1}),
                 ],
                 "responses": {

@@ -3,6 +3,7 @@
 from wagtail import hooks
 
 from district_councils import openapi
+from district_councils.filters import CouncilFilter
 from district_councils.models import (
     CouncilUpdatePage,
     DistrictCouncilIndexPage,
@@ -82,3 +83,8 @@ def updates_are_never_submitted_for_moderation(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
 
 
+
+
+@hooks.register("page_api_filters")
+def council_page_filter():
+    return CouncilFilter()

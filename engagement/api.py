@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from cms.api import TranslatedErrorsMixin
+from cms.api.errors import TranslatedErrorsMixin
 from engagement.filters import FilterError, occurrences, parse_filters
 from engagement.models import EventOccurrence
 
@@ -176,7 +176,7 @@ def openapi_description():
         return {"name": name, "in": "query", "required": False, "description": description,
                 "schema": schema}
 
-    from cms.openapi import error_responses, json_response, locale_parameter
+    from cms.api.openapi import error_responses, json_response, locale_parameter
 
     listing = {
         "type": "object",

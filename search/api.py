@@ -10,7 +10,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from rest_framework.response import Response
 
-from cms.api import TranslatedErrorsMixin
+from cms.api.errors import TranslatedErrorsMixin
 from search.models import DocumentText
 from search.presentation import present
 from search.query import SearchQueryError, clean_query

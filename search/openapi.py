@@ -1,11 +1,11 @@
 """The OpenAPI description of ``/api/v2/search/`` and its autocomplete, for ``/api/schema/``."""
 
-from cms.openapi import _parameter, error_responses, json_response, locale_parameter
+from cms.api.openapi import error_responses, json_response, locale_parameter, parameter
 from search.api import MAX_LIMIT
 
 
 def openapi_description():
-    q = _parameter(
+    q = parameter(
         "q",
         "What to search for (1 to 200 characters, no control characters).",
         {"type": "string", "minLength": 1, "maxLength": 200},
@@ -58,18 +58,18 @@ def openapi_description():
                     "parameters": [
                         q,
                         locale_parameter(),
-                        _parameter(
+                        parameter(
                             "type",
                             "Only one type of content, as a facet key, e.g. "
                             "`cms.contentpage`, `wagtaildocs.document`.",
                             {"type": "string"},
                         ),
-                        _parameter(
+                        parameter(
                             "limit",
                             f"Results per page (at most {MAX_LIMIT}).",
                             {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT},
                         ),
-                        _parameter("offset", "Results to skip.", {"type": "integer", "minimum": 0}),
+                        parameter("offset", "Results to skip.", {"type": "integer", "minimum": 0}),
                     ],
                     "responses": {
                         **json_response("Search results", listing),

@@ -3,6 +3,7 @@ from django.urls import path
 from search import views
 
 urlpatterns = [
+    path("", views.search, name="search"),
     path("suggest/", views.suggest, name="search_suggest"),
     path("click/", views.click, name="search_click"),
 ]

@@ -1,6 +1,6 @@
 """Admin and API wiring for search: synonyms, the query report, the search API."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -70,3 +70,8 @@ def register_query_report_menu_item():
 @hooks.register("load_demo_content")
 def load_search_demo_content(home, stdout=None):
     load_search_demo(home, stdout)
+
+
+@hooks.register("public_urls")
+def search_urls():
+    return [path("search/", include("search.urls"))]

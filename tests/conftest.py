@@ -7,6 +7,7 @@ the demo site with it. Browser tests run against their own server (tests/browser
 
 from io import StringIO
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -15,14 +16,11 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-DEMO_PASSWORD = "demo-password-for-tests"  # noqa: S105
+DEMO_PASSWORD = settings.DEMO_PASSWORD  # the test settings fix it
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    import os
-
-    os.environ.setdefault("DEMO_PASSWORD", DEMO_PASSWORD)
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=StringIO())
 

@@ -1,7 +1,6 @@
 """Builds the demo site. Idempotent: pages are found by slug and updated in place."""
 
 import functools
-import os
 import secrets
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.demo import content
+from cms.hooks import LOAD_DEMO_CONTENT
 from cms.models import Contact, ContentPage, FooterText, HomePage, NavigationMenu, SiteSettings
 from cms.roles import CITY_STAFF, setup_roles
 
@@ -195,7 +195,7 @@ def load_demo(stdout):
             translate(snippet, spanish)
 
     progress("District councils, events and explainers")
-    for load in hooks.get_hooks("load_demo_content"):
+    for load in hooks.get_hooks(LOAD_DEMO_CONTENT):
         load(home=home, stdout=stdout)
 
     progress("Other languages follow English until translated")
@@ -219,7 +219,7 @@ def _generated_password():
 
 def demo_password():
     """DEMO_PASSWORD, or one password made up for this run and shared by every demo login."""
-    return os.environ.get("DEMO_PASSWORD") or _generated_password()
+    return settings.DEMO_PASSWORD or _generated_password()
 
 
 def create_demo_user(username, *, group_names=(), is_superuser=False):

@@ -6,7 +6,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -15,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock, TopTaskBlock
+from cms.hooks import HOME_PAGE_TEASERS, collect_sections
 
 
 class BasePage(Page):
@@ -105,12 +105,7 @@ def home_page_teasers(request, page):
 
     Each hook returns ``None`` or a dict with ``template`` and its context.
     """
-    teasers = []
-    for fn in hooks.get_hooks("home_page_teasers"):
-        teaser = fn(request, page)
-        if teaser:
-            teasers.append(teaser)
-    return sorted(teasers, key=lambda teaser: teaser.get("order", 100))
+    return collect_sections(HOME_PAGE_TEASERS, request, page)
 
 
 class HomePage(BasePage):

@@ -246,3 +246,6 @@ LOGGING = {
         "opensearch": {"level": "WARNING"},
     },
 }
+
+# Password of every demo login made by ``load_demo``; one is made up per run when unset.
+DEMO_PASSWORD = env.get("DEMO_PASSWORD", "")

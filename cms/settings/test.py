@@ -20,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 # Tests search the database unless a test opts in to the engine (tests/search/conftest.py
 # reads SEARCH_URL itself), so a CI node never receives the rest of the suite's writes.
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+
+DEMO_PASSWORD = env.get("DEMO_PASSWORD", "demo-password-for-tests")

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from cms.hooks import CONTENT_PAGE_SIDEBARS, collect_sections
 from cms.languages import enabled_languages
 from cms.models import FooterText, NavigationMenu
 
@@ -98,8 +99,4 @@ def content_language(page):
 @register.simple_tag(takes_context=True)
 def page_sidebars(context, page):
     """Sections apps add beside a content page through the ``content_page_sidebars`` hook."""
-    from wagtail import hooks
-
-    sidebars = [sidebar for fn in hooks.get_hooks("content_page_sidebars")
-                if (sidebar := fn(context.get("request"), page))]
-    return sorted(sidebars, key=lambda sidebar: sidebar.get("order", 100))
+    return collect_sections(CONTENT_PAGE_SIDEBARS, context.get("request"), page)

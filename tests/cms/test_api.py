@@ -6,7 +6,7 @@ from django.utils import translation
 import pytest
 from openapi_spec_validator import validate
 
-from cms.api import api_router
+from cms.api.router import api_router
 
 pytestmark = pytest.mark.django_db
 

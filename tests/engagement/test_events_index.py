@@ -29,7 +29,9 @@ def test_filters_by_topic_format_language_and_council(client, make_event, demo_p
 
 
 def test_date_range(client, make_event):
-    start = dt.datetime.now(CHICAGO).replace(microsecond=0) + dt.timedelta(days=40)
+    # Midday, so the two-hour event never runs past midnight into the next day.
+    start = (dt.datetime.now(CHICAGO) + dt.timedelta(days=40)).replace(
+        hour=12, minute=0, second=0, microsecond=0)
     make_event("Far event", start=start)
     day = start.date().isoformat()
     assert "Far event" in client.get(f"/en/events/?from={day}&to={day}").content.decode()

@@ -1,100 +1,23 @@
-"""OpenAPI 3 description of the headless API, served at /api/schema/.
+"""``/api/schema/``: the OpenAPI 3 description of the core endpoints and of every app's.
 
-Apps describe their own endpoints through the ``openapi_paths`` hook, which
-returns ``{"paths": {...}, "schemas": {...}}``.
+Apps describe their own endpoints through the ``openapi_paths`` hook, which returns
+``{"paths": {...}, "schemas": {...}}`` built with ``cms.api.openapi``.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from wagtail import hooks
-
-
-def _parameter(name, description, schema, required=False, location="query"):
-    return {
-        "name": name,
-        "in": location,
-        "required": required,
-        "description": description,
-        "schema": schema,
-    }
-
-
-def error_responses(*codes):
-    descriptions = {
-        "400": "Bad request: an unknown or malformed parameter. The message is in the "
-        "caller's language.",
-        "403": "Forbidden.",
-        "404": "Not found.",
-        "410": "Gone: the link has expired.",
-    }
-    return {
-        code: {
-            "description": descriptions[code],
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        }
-        for code in codes
-    }
-
-
-def listing_parameters():
-    return [
-        _parameter("limit", "Items per page (at most 100).", {"type": "integer", "minimum": 0}),
-        _parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
-        _parameter("fields", "Comma-separated fields to add (or `-field` to remove, `*` for all).",
-                   {"type": "string"}),
-        _parameter("order", "Field to sort by; prefix `-` for descending, `random` to shuffle.",
-                   {"type": "string"}),
-        _parameter("search", "Full-text search terms.", {"type": "string"}),
-    ]
-
-
-def locale_parameter():
-    return _parameter(
-        "locale",
-        "Language code; only objects in that language.",
-        {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
-    )
-
-
-def listing_response(item_schema):
-    return {
-        "type": "object",
-        "required": ["meta", "items"],
-        "properties": {
-            "meta": {
-                "type": "object",
-                "properties": {"total_count": {"type": "integer"}},
-            },
-            "items": {"type": "array", "items": {"$ref": f"#/components/schemas/{item_schema}"}},
-        },
-    }
-
-
-def json_response(description, schema):
-    content = {"application/json": {"schema": schema}}
-    return {"200": {"description": description, "content": content}}
-
-
-def detail_operation(summary, operation_id, tag, id_description, schema, response_description,
-                     errors=("404",)):
-    """``GET /api/v2/<endpoint>/{id}/``: one object by its id."""
-    return {
-        "get": {
-            "summary": summary,
-            "operationId": operation_id,
-            "tags": [tag],
-            "parameters": [
-                _parameter("id", id_description, {"type": "integer"}, required=True,
-                           location="path")
-            ],
-            "responses": {
-                **json_response(response_description, {"$ref": f"#/components/schemas/{schema}"}),
-                **error_responses(*errors),
-            },
-        }
-    }
+from cms.api.openapi import (
+    detail_operation,
+    error_responses,
+    json_response,
+    listing_parameters,
+    listing_response,
+    locale_parameter,
+    parameter,
+)
+from cms.hooks import OPENAPI_PATHS, collect
 
 
 def core_paths():
@@ -107,15 +30,21 @@ def core_paths():
                 "parameters": listing_parameters()
                 + [
                     locale_parameter(),
-                    _parameter("type", "Page type as `app_label.ModelName`, e.g. "
-                               "`cms.ContentPage`.", {"type": "string"}),
-                    _parameter("child_of", "Only children of this page id.", {"type": "integer"}),
-                    _parameter("descendant_of", "Only descendants of this page id.",
-                               {"type": "integer"}),
-                    _parameter("ancestor_of", "Only ancestors of this page id.",
-                               {"type": "integer"}),
-                    _parameter("translation_of", "Only translations of this page id.",
-                               {"type": "integer"}),
+                    parameter(
+                        "type",
+                        "Page type as `app_label.ModelName`, e.g. `cms.ContentPage`.",
+                        {"type": "string"},
+                    ),
+                    parameter("child_of", "Only children of this page id.", {"type": "integer"}),
+                    parameter(
+                        "descendant_of", "Only descendants of this page id.", {"type": "integer"}
+                    ),
+                    parameter(
+                        "ancestor_of", "Only ancestors of this page id.", {"type": "integer"}
+                    ),
+                    parameter(
+                        "translation_of", "Only translations of this page id.", {"type": "integer"}
+                    ),
                 ],
                 "responses": {
                     **json_response("Pages", listing_response("PageSummary")),
@@ -125,7 +54,12 @@ def core_paths():
         },
         "/api/v2/pages/{id}/": detail_operation(
             "One page with all its fields, StreamField content and translations",
-            "getPage", "pages", "Page id.", "PageDetail", "The page", errors=("400", "404"),
+            "getPage",
+            "pages",
+            "Page id.",
+            "PageDetail",
+            "The page",
+            errors=("400", "404"),
         ),
         "/api/v2/pages/find/": {
             "get": {
@@ -133,8 +67,12 @@ def core_paths():
                 "operationId": "findPage",
                 "tags": ["pages"],
                 "parameters": [
-                    _parameter("html_path", "Path of the page, e.g. `/es/about/`.",
-                               {"type": "string"}, required=True)
+                    parameter(
+                        "html_path",
+                        "Path of the page, e.g. `/es/about/`.",
+                        {"type": "string"},
+                        required=True,
+                    )
                 ],
                 "responses": {
                     "302": {"description": "Redirect to the page's detail URL."},
@@ -180,8 +118,7 @@ def core_paths():
                 "operationId": "previewPage",
                 "tags": ["pages"],
                 "parameters": [
-                    _parameter("token", "Signed preview token.", {"type": "string"},
-                               required=True)
+                    parameter("token", "Signed preview token.", {"type": "string"}, required=True)
                 ],
                 "responses": {
                     **json_response("The draft page", {"$ref": "#/components/schemas/PageDetail"}),
@@ -229,11 +166,23 @@ def core_schemas():
             "properties": {
                 "type": {
                     "type": "string",
-                    "enum": ["heading", "paragraph", "callout", "accordion", "image",
-                             "document", "contact", "call_to_action", "table", "task"],
+                    "enum": [
+                        "heading",
+                        "paragraph",
+                        "callout",
+                        "accordion",
+                        "image",
+                        "document",
+                        "contact",
+                        "call_to_action",
+                        "table",
+                        "task",
+                    ],
                 },
-                "value": {"description": "Block content; rich text is HTML with links "
-                          "resolved to URLs, links are {text, url, page}."},
+                "value": {
+                    "description": "Block content; rich text is HTML with links "
+                    "resolved to URLs, links are {text, url, page}."
+                },
                 "id": {"type": "string"},
             },
         },
@@ -290,8 +239,7 @@ def core_schemas():
 def build_schema():
     paths = core_paths()
     schemas = core_schemas()
-    for describe in hooks.get_hooks("openapi_paths"):
-        extra = describe()
+    for extra in collect(OPENAPI_PATHS):
         paths.update(extra.get("paths", {}))
         schemas.update(extra.get("schemas", {}))
     return {

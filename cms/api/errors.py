@@ -1,0 +1,57 @@
+"""Wagtail's own API errors in the caller's language.
+
+Wagtail's endpoints raise English messages; this maps each known message to a translated
+one so every ``/api/`` error reads in the language of ``Accept-Language``.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+_API_MESSAGES = [
+    (
+        re.compile(r"query parameter is not an operation or a recognised field: (?P<names>.+)"),
+        lambda m: _("Unknown query parameter: %(names)s") % {"names": m["names"]},
+    ),
+    (
+        re.compile(r"unknown fields: (?P<names>.+)"),
+        lambda m: _("Unknown field: %(names)s") % {"names": m["names"]},
+    ),
+    (
+        re.compile(
+            r"(?P<name>limit|offset|child_of|ancestor_of|descendant_of)"
+            r" must be a positive integer"
+        ),
+        lambda m: _("%(name)s must be a whole number of 0 or more.") % {"name": m["name"]},
+    ),
+    (
+        re.compile(r"limit cannot be higher than (?P<max>\d+)"),
+        lambda m: _("limit cannot be higher than %(max)s.") % {"max": m["max"]},
+    ),
+    (re.compile(r"type doesn't exist"), lambda m: _("Unknown page type.")),
+    (
+        re.compile(r"(parent|ancestor|descendant|translation_of) page doesn't exist"),
+        lambda m: _("The page given in the filter does not exist."),
+    ),
+    (
+        re.compile(r"cannot order by '(?P<name>.+)' \(unknown field\)"),
+        lambda m: _("Cannot sort by “%(name)s”: there is no such field.") % {"name": m["name"]},
+    ),
+]
+
+
+def translate_api_message(message):
+    for pattern, translate in _API_MESSAGES:
+        if match := pattern.fullmatch(message):
+            return translate(match)
+    return message
+
+
+class TranslatedErrorsMixin:
+    """Give the caller Wagtail's API errors in their language."""
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        if isinstance(getattr(response, "data", None), dict) and "message" in response.data:
+            response.data["message"] = translate_api_message(str(response.data["message"]))
+        return response

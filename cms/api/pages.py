@@ -1,0 +1,79 @@
+"""The pages, images and documents endpoints of ``/api/v2/``.
+
+Apps add filters to the pages endpoint through the ``page_api_filters`` hook: each returns a
+filter backend with a ``parameter`` (its query parameter) and
+``filter_queryset(request, queryset, view)``.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
+
+from rest_framework.response import Response
+
+from cms.api.errors import TranslatedErrorsMixin
+from cms.api.params import locale_code
+from cms.hooks import PAGE_API_FILTERS, collect
+
+
+class KnownLocaleFilter(LocaleFilter):
+    """``?locale=`` with a clear 400 for a language the site does not have."""
+
+    def filter_queryset(self, request, queryset, view):
+        locale_code(request.GET)
+        return super().filter_queryset(request, queryset, view)
+
+
+def page_api_filters():
+    return collect(PAGE_API_FILTERS)
+
+
+class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
+    filter_backends = [
+        KnownLocaleFilter if backend is LocaleFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+
+    @property
+    def known_query_parameters(self):
+        extra = {backend.parameter for backend in page_api_filters()}
+        return super().known_query_parameters | extra
+
+    def filter_queryset(self, queryset):
+        for backend in page_api_filters():
+            queryset = backend.filter_queryset(self.request, queryset, self)
+        return super().filter_queryset(queryset)
+
+    def paginate_queryset(self, queryset):
+        """Attach each page's locale from one query (the listing shows every page's locale)."""
+        pages = list(super().paginate_queryset(queryset))
+        locales = {locale.pk: locale for locale in Locale.objects.all()}
+        for page in pages:
+            page.locale = locales[page.locale_id]
+        return pages
+
+    def detail_view(self, request, pk):
+        """Serialise in the page's own language, so its links lead within that language."""
+        instance = self.get_object()
+        with translation.override(instance.locale.language_code):
+            return Response(self.get_serializer(instance).data)
+
+    def listing_view(self, request):
+        language = request.GET.get("locale")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return super().listing_view(request)
+
+
+class PortalImagesAPIViewSet(TranslatedErrorsMixin, ImagesAPIViewSet):
+    pass
+
+
+class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, DocumentsAPIViewSet):
+    pass

@@ -1,0 +1,20 @@
+"""The ``/api/v2/`` router: the core endpoints, then each app's (``register_api_endpoints``)."""
+
+from wagtail import hooks
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from cms.api.pages import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet, PortalPagesAPIViewSet
+from cms.hooks import REGISTER_API_ENDPOINTS
+
+
+def build_router():
+    router = WagtailAPIRouter("wagtailapi")
+    router.register_endpoint("pages", PortalPagesAPIViewSet)
+    router.register_endpoint("images", PortalImagesAPIViewSet)
+    router.register_endpoint("documents", PortalDocumentsAPIViewSet)
+    for register in hooks.get_hooks(REGISTER_API_ENDPOINTS):
+        register(router)
+    return router
+
+
+api_router = build_router()
