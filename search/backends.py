@@ -29,6 +29,8 @@ from wagtail.search.backends.opensearch2 import (
     OpenSearch2SearchResults,
 )
 
+from cms.text import streamfield_text
+
 logger = logging.getLogger(__name__)
 
 ANALYSERS = {"en": "portal_english", "es": "portal_spanish", "folded": "portal_folded"}
@@ -87,16 +89,6 @@ def content_language(obj):
     return locale.language_code if locale is not None else None
 
 
-def _flatten(value):
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [text for item in value for text in _flatten(item)]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _flatten(item)]
-    return [str(value)]
-
-
 class PortalMapping(OpenSearch2Mapping):
     def get_mapping(self):
         mapping = super().get_mapping()
@@ -116,11 +108,14 @@ class PortalMapping(OpenSearch2Mapping):
 
     def get_document(self, obj):
         doc = super().get_document(obj)
-        texts = []
-        for field in self.model.get_search_fields():
-            if isinstance(field, index.SearchField):
-                texts.extend(_flatten(doc.get(self.get_field_column_name(field))))
-        text = "\n".join(texts)
+        # The words of every search field, one field a line: Wagtail has turned each value
+        # (a StreamField too) into text or a list of texts already.
+        texts = [
+            streamfield_text(doc.get(self.get_field_column_name(field)))
+            for field in self.model.get_search_fields()
+            if isinstance(field, index.SearchField)
+        ]
+        text = "\n".join(text for text in texts if text)
         language = content_language(obj)
         key = language if language in LANGUAGE_FIELDS else "folded"
         doc[f"_text_{key}"] = text

@@ -22,7 +22,7 @@ def extract_pdf_text(file):
             # Many "encrypted" PDFs only restrict printing and open with an empty password.
             try:
                 opened = reader.decrypt("")
-            except Exception:
+            except Exception:  # pypdf raises several kinds for bad passwords
                 opened = False
             if not opened:
                 logger.warning("Encrypted PDF %s: its text is not searchable", file)
