@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.hooks import LOAD_DEMO_CONTENT, OPENAPI_PATHS, PUBLIC_URLS, REGISTER_API_ENDPOINTS
 from search.api import SearchAPIViewSet
 from search.demo import load_search_demo
 from search.models import Synonym
@@ -28,14 +29,12 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-@hooks.register("register_api_endpoints")
+@hooks.register(REGISTER_API_ENDPOINTS)
 def register_search_endpoint(router):
     router.register_endpoint("search", SearchAPIViewSet)
 
 
-@hooks.register("openapi_paths")
-def search_openapi_paths():
-    return openapi_description()
+hooks.register(OPENAPI_PATHS, openapi_description)
 
 
 @hooks.register("register_admin_urls")
@@ -67,11 +66,9 @@ def register_query_report_menu_item():
     )
 
 
-@hooks.register("load_demo_content")
-def load_search_demo_content(home, stdout=None):
-    load_search_demo(home, stdout)
+hooks.register(LOAD_DEMO_CONTENT, load_search_demo)
 
 
-@hooks.register("public_urls")
+@hooks.register(PUBLIC_URLS)
 def search_urls():
     return [path("search/", include("search.urls"))]
