@@ -8,4 +8,6 @@ class EngagementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from engagement import signals  # noqa: F401
+        # Signal receivers, and the views that register the routable pages'
+        # handlers in engagement.routing (the models do not import the views).
+        from engagement import signals, views  # noqa: F401

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cms.demo.loader import translate, upsert_child
+from district_councils.models import DistrictCouncilIndexPage, DistrictCouncilPage
 from engagement import demo_content as content
 from engagement.models import EventIndexPage, EventPage, GlossaryTerm, ProcessIndexPage, ProcessPage
 from engagement.recurrence import city_zone
@@ -33,8 +34,6 @@ def _council_data():
 
 def ensure_councils(home, stdout):
     """Council pages to hang meetings under; the councils app normally creates them."""
-    from district_councils.models import DistrictCouncilIndexPage, DistrictCouncilPage
-
     existing = DistrictCouncilPage.objects.filter(locale=home.locale)
     if existing.exists():
         return {page.district_number: page for page in existing}

@@ -1,24 +1,23 @@
 """Reading event filters from a query string, shared by the events pages and the API.
 
-Bad values raise ``FilterError`` with a message in the visitor's language;
-callers answer 400 with it.
+``EventFilters`` is applied with ``EventOccurrence.objects.filtered(filters)``.
+Bad values raise ``FilterError`` (the input toolkit's ``ParameterError``) with a message in
+the visitor's language; callers answer 400 with it.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.api.params import ParameterError, date_value, page_number
+from district_councils.models import DistrictCouncilPage
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
 from engagement.models import EventOccurrence
 from engagement.recurrence import city_zone
 
-
-class FilterError(ValueError):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+# The toolkit's error: the API answers it as a JSON 400, the pages as a 400 page.
+FilterError = ParameterError
 
 
 @dataclass
@@ -33,70 +32,44 @@ class EventFilters:
 
     @property
     def active(self):
-        return any([self.date_from, self.date_to, self.council, self.topic, self.format,
-                    self.language])
+        return any(
+            [self.date_from, self.date_to, self.council, self.topic, self.format, self.language]
+        )
 
     def window(self):
         """The [start, end) datetimes of the date range, in the city's zone."""
         zone = city_zone()
-        start = (dt.datetime.combine(self.date_from, dt.time(), zone)
-                 if self.date_from else None)
-        end = (dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time(), zone)
-               if self.date_to else None)
+        start = dt.datetime.combine(self.date_from, dt.time(), zone) if self.date_from else None
+        end = (
+            dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time(), zone)
+            if self.date_to
+            else None
+        )
         return start, end
-
-    def apply(self, queryset):
-        start, end = self.window()
-        if start:
-            queryset = queryset.filter(end__gte=start)
-        if end:
-            queryset = queryset.filter(start__lt=end)
-        if self.council is not None:
-            queryset = queryset.filter(host_council=self.council)
-        if self.topic:
-            queryset = queryset.filter(topics__contains=f",{self.topic},")
-        if self.format:
-            queryset = queryset.filter(format=self.format)
-        if self.language:
-            queryset = queryset.filter(languages__contains=f",{self.language},")
-        return queryset
-
-
-def parse_date(value, name):
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FilterError(
-            _("“%(value)s” is not a valid date for “%(name)s”. Use the form YYYY-MM-DD, "
-              "for example 2026-03-10.") % {"value": value, "name": name}
-        ) from None
 
 
 def councils_for_locale(locale):
-    from district_councils.models import DistrictCouncilPage
-
     return list(
-        DistrictCouncilPage.objects.live().filter(locale=locale).order_by("district_number")
+        DistrictCouncilPage.objects.live()
+        .filter(locale=locale)
+        .order_by("district_number")
         .only("id", "title", "district_number", "locale_id")
     )
 
 
-def parse_filters(params, locale, *, council_param="council", from_param="from",
-                  to_param="to"):
+def parse_filters(params, locale, *, council_param="council", from_param="from", to_param="to"):
     """EventFilters from a QueryDict, or FilterError."""
     filters = EventFilters(councils=councils_for_locale(locale))
-    if value := params.get(from_param, "").strip():
-        filters.date_from = parse_date(value, from_param)
-    if value := params.get(to_param, "").strip():
-        filters.date_to = parse_date(value, to_param)
+    filters.date_from = date_value(params, from_param, allow_empty=True)
+    filters.date_to = date_value(params, to_param, allow_empty=True)
     if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
         raise FilterError(_("The end date (“to”) is before the start date (“from”)."))
     if value := params.get(council_param, "").strip():
         by_number = {str(council.district_number): council for council in filters.councils}
         if value not in by_number:
             raise FilterError(
-                _("There is no district council “%(value)s”. Choose a council number from "
-                  "1 to 17.") % {"value": value}
+                _("There is no district council “%(value)s”. Choose a council number from 1 to 17.")
+                % {"value": value}
             )
         filters.council = by_number[value]
     if value := params.get("topic", "").strip():
@@ -105,8 +78,9 @@ def parse_filters(params, locale, *, council_param="council", from_param="from",
         filters.topic = value
     if value := params.get("format", "").strip():
         if value not in EventFormat.values:
-            raise FilterError(_("Unknown format “%(value)s”. Use in_person, online or hybrid.")
-                              % {"value": value})
+            raise FilterError(
+                _("Unknown format “%(value)s”. Use in_person, online or hybrid.") % {"value": value}
+            )
         filters.format = value
     if value := params.get("language", "").strip():
         if value not in dict(LANGUAGES):
@@ -116,31 +90,12 @@ def parse_filters(params, locale, *, council_param="council", from_param="from",
 
 
 def occurrences(locale, filters=None, *, past=False, now=None):
-    """Occurrences of live events in ``locale`` (upcoming, or past for the archive)."""
-    now = now or timezone.now()
-    queryset = (
-        EventOccurrence.objects.filter(locale=locale, live=True)
-        .select_related("event", "host_council")
-        .defer("event__body", "event__documents", "event__occurrence_changes")
-    )
-    if filters is not None:
-        queryset = filters.apply(queryset)
-    if past:
-        return queryset.filter(end__lt=now).order_by("-start", "-pk")
-    if filters is None or not filters.date_from:
-        queryset = queryset.filter(end__gte=now)
-    return queryset.order_by("start", "pk")
+    """Occurrences of live events in ``locale`` (upcoming, or past for the archive).
+
+    Kept for callers outside the app; it is ``EventOccurrence.objects.listing``.
+    """
+    return EventOccurrence.objects.listing(locale, filters, past=past, now=now)
 
 
 def parse_page_number(value):
-    if value in (None, ""):
-        return 1
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise FilterError(
-            _("“%(value)s” is not a page number. Use a whole number from 1.") % {"value": value}
-        )
-    return number
+    return page_number({"page": value})

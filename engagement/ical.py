@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from icalendar import Calendar, Event, vRecur
 
+from cms.site import city_name
 from engagement.choices import EventStatus
+from engagement.presentation import location_for
 from engagement.recurrence import city_zone, normalise_rule
 
 ICAL_STATUS = {
@@ -31,13 +33,6 @@ def uid_for(event):
     return f"{event.translation_key}@{host}"
 
 
-def location_for(event, status=None):
-    if status == EventStatus.MOVED_ONLINE or not event.is_in_person:
-        return event.online_url or ""
-    parts = [event.venue_name, " ".join((event.address or "").split())]
-    return ", ".join(part for part in parts if part)
-
-
 def _rule_for_ical(event, zone):
     rule = vRecur.from_ical(normalise_rule(event.recurrence))
     if "UNTIL" in rule:
@@ -46,8 +41,11 @@ def _rule_for_ical(event, zone):
             local = until if until.tzinfo else until.replace(tzinfo=zone)
         else:
             local = dt.datetime.combine(until, dt.time(23, 59, 59), zone)
-        rule["UNTIL"] = [until if event.all_day and not isinstance(until, dt.datetime)
-                         else local.astimezone(dt.UTC)]
+        rule["UNTIL"] = [
+            until
+            if event.all_day and not isinstance(until, dt.datetime)
+            else local.astimezone(dt.UTC)
+        ]
     return rule
 
 
@@ -63,9 +61,14 @@ def _base_component(event, request, stamp):
         component.add("url", url)
         description = f"{description}\n\n{url}"
     component.add("description", description)
-    if event.host_name:
-        component.add("organizer", f"MAILTO:noreply@{uid_for(event).split('@')[1]}",
-                      parameters={"CN": event.host_name})
+    # With a request, the city's name is read once per request, not per event.
+    host_name = event.get_host_name(request)
+    if host_name:
+        component.add(
+            "organizer",
+            f"MAILTO:noreply@{uid_for(event).split('@')[1]}",
+            parameters={"CN": host_name},
+        )
     return component
 
 
@@ -119,7 +122,7 @@ def event_components(event, request=None):
 
 def build_calendar(events, *, name, request=None):
     calendar = Calendar()
-    calendar.add("prodid", "-//City of Saint Paul//Community Portal//EN")
+    calendar.add("prodid", f"-//City of {city_name(request)}//Community Portal//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

@@ -1,6 +1,5 @@
 """Engagement's extension points: home page teaser, council sections, API, OpenAPI, demo."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -8,19 +7,17 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from engagement.api import EventsAPIViewSet
+from engagement.demo import load as load_demo
 from engagement.models import EventIndexPage, EventOccurrence, GlossaryTerm, ProcessStepLink
+from engagement.openapi import openapi_description
 
 TEASER_COUNT = 3
 COUNCIL_EVENT_COUNT = 5
 
 
-def _upcoming(locale, **filters):
-    return (
-        EventOccurrence.objects.filter(locale=locale, live=True,
-                                       end__gte=timezone.now(), **filters)
-        .select_related("event").defer("event__body", "event__occurrence_changes")
-        .order_by("start", "pk")
-    )
+def _upcoming(locale):
+    return EventOccurrence.objects.live().for_locale(locale).with_event().upcoming()
 
 
 @hooks.register("home_page_teasers")
@@ -47,7 +44,7 @@ def council_upcoming_events(request, page):
         "template": "engagement/includes/council_upcoming_events.html",
         "order": 20,
         "alternate_links": [{"type": "text/calendar", "href": feed, "title": title}],
-        "occurrences": list(_upcoming(page.locale, host_council=page)[:COUNCIL_EVENT_COUNT]),
+        "occurrences": list(_upcoming(page.locale).filter(host_council=page)[:COUNCIL_EVENT_COUNT]),
         "council": page,
         "event_index": index,
         "feed_url": feed,
@@ -81,23 +78,17 @@ def step_by_step_sidebar(request, page):
 
 @hooks.register("register_api_endpoints")
 def register_events_endpoint(router):
-    from engagement.api import EventsAPIViewSet
-
     router.register_endpoint("events", EventsAPIViewSet)
 
 
 @hooks.register("openapi_paths")
 def events_openapi():
-    from engagement.api import openapi_description
-
     return openapi_description()
 
 
 @hooks.register("load_demo_content")
 def load_engagement_demo(home, stdout):
-    from engagement.demo import load
-
-    load(home, stdout)
+    load_demo(home, stdout)
 
 
 class GlossaryTermViewSet(SnippetViewSet):
