@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.languages import PORTAL_LANGUAGES
+from cms.text import stream_texts
 from search.query import expand_query, query_terms
 
 SNIPPET_LENGTH = 220
@@ -82,24 +83,6 @@ class SearchOutcome:
 
 # Snippets ----------------------------------------------------------------------
 
-STRUCTURAL_KEYS = {"id", "type", "level", "tone", "style", "page", "url", "image", "document"}
-
-
-def _stream_texts(raw):
-    if isinstance(raw, str):
-        return [] if re.fullmatch(r"h[1-6]", raw) else [strip_tags(raw)]
-    if isinstance(raw, dict):
-        return [
-            text
-            for key, value in raw.items()
-            if key not in STRUCTURAL_KEYS
-            for text in _stream_texts(value)
-        ]
-    if isinstance(raw, list | tuple):
-        return [text for item in raw for text in _stream_texts(item)]
-    return []
-
-
 def searchable_text(obj):
     """Plain text of an object's search fields, without database queries."""
     texts = []
@@ -109,9 +92,8 @@ def searchable_text(obj):
         value = getattr(obj, search_field.field_name, None)
         if value is None:
             continue
-        raw = getattr(value, "raw_data", None)
-        if raw is not None:
-            texts.extend(_stream_texts(list(raw)))
+        if getattr(value, "raw_data", None) is not None:
+            texts.extend(stream_texts(value))
         elif isinstance(value, str):
             texts.append(strip_tags(value))
     search_description = getattr(obj, "search_description", "")
