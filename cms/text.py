@@ -31,8 +31,7 @@ def stream_texts(value):
         ]
     if isinstance(value, list | tuple):
         return [text for item in value for text in stream_texts(item)]
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return [str(value)]
+    # Numbers in raw block JSON are chooser ids (contact, photo, pages), never words.
     return []
 
 

@@ -13,5 +13,6 @@ class SearchConfig(AppConfig):
 
         from search.documents import document_saved
 
-        post_save.connect(document_saved, sender=get_document_model(),
-                          dispatch_uid="search_document_text")
+        post_save.connect(
+            document_saved, sender=get_document_model(), dispatch_uid="search_document_text"
+        )

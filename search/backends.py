@@ -20,6 +20,7 @@ import logging
 import time
 
 from modelsearch.query import Fuzzy, Or, PlainText
+from wagtail.search import index
 from wagtail.search.backends.opensearch2 import (
     OpenSearch2Index,
     OpenSearch2Mapping,
@@ -27,6 +28,8 @@ from wagtail.search.backends.opensearch2 import (
     OpenSearch2SearchQueryCompiler,
     OpenSearch2SearchResults,
 )
+
+from cms.text import streamfield_text
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +65,10 @@ ANALYSIS = {
         "portal_spanish": {
             "tokenizer": "standard",
             "filter": [
-                "lowercase", "portal_spanish_stop", "asciifolding", "portal_spanish_stemmer",
+                "lowercase",
+                "portal_spanish_stop",
+                "asciifolding",
+                "portal_spanish_stemmer",
             ],
         },
         "portal_folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
@@ -83,16 +89,6 @@ def content_language(obj):
     return locale.language_code if locale is not None else None
 
 
-def _flatten(value):
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [text for item in value for text in _flatten(item)]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _flatten(item)]
-    return [str(value)]
-
-
 class PortalMapping(OpenSearch2Mapping):
     def get_mapping(self):
         mapping = super().get_mapping()
@@ -111,14 +107,15 @@ class PortalMapping(OpenSearch2Mapping):
         return mapping
 
     def get_document(self, obj):
-        from wagtail.search import index
-
         doc = super().get_document(obj)
-        texts = []
-        for field in self.model.get_search_fields():
-            if isinstance(field, index.SearchField):
-                texts.extend(_flatten(doc.get(self.get_field_column_name(field))))
-        text = "\n".join(texts)
+        # The words of every search field, one field a line: Wagtail has turned each value
+        # (a StreamField too) into text or a list of texts already.
+        texts = [
+            streamfield_text(doc.get(self.get_field_column_name(field)))
+            for field in self.model.get_search_fields()
+            if isinstance(field, index.SearchField)
+        ]
+        text = "\n".join(text for text in texts if text)
         language = content_language(obj)
         key = language if language in LANGUAGE_FIELDS else "folded"
         doc[f"_text_{key}"] = text
@@ -142,7 +139,10 @@ class PortalIndex(OpenSearch2Index):
                     raise
                 logger.warning(
                     "Indexing %d %s failed (attempt %d of %d); retrying",
-                    len(items), model._meta.label, attempt, INDEX_RETRIES,
+                    len(items),
+                    model._meta.label,
+                    attempt,
+                    INDEX_RETRIES,
                 )
                 time.sleep(0.5 * attempt)
 
@@ -151,8 +151,12 @@ class PortalQueryCompiler(OpenSearch2SearchQueryCompiler):
     mapping_class = PortalMapping
 
     def _language_clause(self, query_string, operator):
-        match = {"query": query_string, "fields": [*LANGUAGE_FIELDS.values(), FOLDED_FIELD],
-                 "fuzziness": "AUTO", "prefix_length": 1}
+        match = {
+            "query": query_string,
+            "fields": [*LANGUAGE_FIELDS.values(), FOLDED_FIELD],
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+        }
         if operator and operator != "or":
             match["operator"] = operator
         title = {**match, "fields": TITLE_FIELDS, "boost": TITLE_BOOST}

@@ -13,8 +13,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail_localize.synctree import synchronize_tree
 
+from cms.demo.loader import upsert_child
 from cms.models import ContentPage
 from cms.roles import CITY_STAFF
+from search.models import Synonym
 from search.pdf import simple_pdf
 
 ORIGINAL_PAGES = {
@@ -42,8 +44,11 @@ ORIGINAL_PAGES = {
 }
 
 SYNONYMS = {
-    "en": [("garbage", "trash, 311"), ("rubbish", "trash"), ("neighborhood council",
-                                                            "district council")],
+    "en": [
+        ("garbage", "trash, 311"),
+        ("rubbish", "trash"),
+        ("neighborhood council", "district council"),
+    ],
     "es": [("desechos", "basura"), ("junta vecinal", "consejo de distrito")],
 }
 
@@ -68,15 +73,16 @@ def _document(title, lines, collection):
     document = model.objects.filter(title=title).first()
     if document is None:
         document = model(title=title, collection=collection)
-        document.file.save(f"{title[:40].lower().replace(' ', '-')}.pdf",
-                           ContentFile(simple_pdf(lines)), save=False)
+        document.file.save(
+            f"{title[:40].lower().replace(' ', '-')}.pdf",
+            ContentFile(simple_pdf(lines)),
+            save=False,
+        )
         document.save()
     return document
 
 
 def load_search_demo(home, stdout=None):
-    from cms.demo.loader import upsert_child
-
     english = home.locale
     for code, spec in ORIGINAL_PAGES.items():
         locale = Locale.objects.filter(language_code=code).first()
@@ -84,38 +90,41 @@ def load_search_demo(home, stdout=None):
             continue
         synchronize_tree(english, locale)
         local_home = home.get_translation(locale)
-        upsert_child(local_home, ContentPage, spec["slug"], title=spec["title"],
-                     intro=spec["intro"])
+        upsert_child(
+            local_home, ContentPage, spec["slug"], title=spec["title"], intro=spec["intro"]
+        )
 
     for code, pairs in SYNONYMS.items():
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue
-        from search.models import Synonym
-
         for term, synonyms in pairs:
-            Synonym.objects.update_or_create(term=term, locale=locale,
-                                             defaults={"synonyms": synonyms})
+            Synonym.objects.update_or_create(
+                term=term, locale=locale, defaults={"synonyms": synonyms}
+            )
 
     for query_string, (slug, code) in PROMOTIONS.items():
-        locale_home = home if code == english.language_code else home.get_translation(
-            Locale.objects.get(language_code=code))
+        locale_home = (
+            home
+            if code == english.language_code
+            else home.get_translation(Locale.objects.get(language_code=code))
+        )
         page = locale_home.get_children().filter(slug=slug).first()
         if page is None:
             continue
         query = Query.get(query_string)
-        SearchPromotion.objects.get_or_create(query=query, page=page,
-                                              defaults={"sort_order": 0})
+        SearchPromotion.objects.get_or_create(query=query, page=page, defaults={"sort_order": 0})
 
     root = Collection.get_first_root_node()
     public = root.get_children().filter(name="Meeting documents").first() or root.add_child(
-        name="Meeting documents")
+        name="Meeting documents"
+    )
     staff = root.get_children().filter(name="Staff documents").first() or root.add_child(
-        name="Staff documents")
+        name="Staff documents"
+    )
     restriction, _created = CollectionViewRestriction.objects.get_or_create(
         collection=staff, restriction_type=CollectionViewRestriction.GROUPS
     )
     restriction.groups.set(Group.objects.filter(name=CITY_STAFF))
     _document("District 7 Council board meeting agenda", AGENDA, public)
     _document("Staff handbook: snow emergency call routing", STAFF_HANDBOOK, staff)
-

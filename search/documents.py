@@ -22,7 +22,7 @@ def extract_pdf_text(file):
             # Many "encrypted" PDFs only restrict printing and open with an empty password.
             try:
                 opened = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several kinds for bad passwords
+            except Exception:  # pypdf raises several kinds for bad passwords
                 opened = False
             if not opened:
                 logger.warning("Encrypted PDF %s: its text is not searchable", file)
@@ -39,9 +39,12 @@ def extract_pdf_text(file):
 
 
 def _file_hash(document):
-    return document.file_hash or hashlib.sha1(  # noqa: S324 - a change marker, not security
-        f"{document.file.name}:{document.file_size}".encode()
-    ).hexdigest()
+    return (
+        document.file_hash
+        or hashlib.sha1(  # noqa: S324 - a change marker, not security
+            f"{document.file.name}:{document.file_size}".encode()
+        ).hexdigest()
+    )
 
 
 def update_document_text(document):
@@ -57,8 +60,12 @@ def update_document_text(document):
                     text = extract_pdf_text(file)
         DocumentText.objects.update_or_create(
             document=document,
-            defaults={"title": document.title, "text": text,
-                      "collection_id": document.collection_id, "file_hash": file_hash},
+            defaults={
+                "title": document.title,
+                "text": text,
+                "collection_id": document.collection_id,
+                "file_hash": file_hash,
+            },
         )
     except Exception:
         logger.exception("Could not store the searchable text of document %s", document.pk)

@@ -24,11 +24,13 @@ def _increment(query, language, **fields):
             ):
                 try:
                     with transaction.atomic():
-                        QueryDay.objects.create(query=query, language=language, date=today,
-                                                **fields)
+                        QueryDay.objects.create(
+                            query=query, language=language, date=today, **fields
+                        )
                 except IntegrityError:  # another request created it first
-                    QueryDay.objects.filter(query=query, language=language,
-                                            date=today).update(**updates)
+                    QueryDay.objects.filter(query=query, language=language, date=today).update(
+                        **updates
+                    )
     except DatabaseError:
         logger.warning("Could not log the search query", exc_info=True)
 

@@ -30,7 +30,8 @@ class QueryReportFilterSet(WagtailFilterSet):
     )
     date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     zero_results_only = django_filters.BooleanFilter(
-        label=_("Only searches with no results"), method="filter_zero_results",
+        label=_("Only searches with no results"),
+        method="filter_zero_results",
     )
 
     class Meta:
@@ -86,21 +87,22 @@ class SearchQueryReportView(ReportView):
         self.days = days
         rows = (
             days.values("query", "language")
-            .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"),
-                      clicks=Sum("clicks"))
+            .annotate(
+                searches=Sum("searches"), zero_results=Sum("zero_results"), clicks=Sum("clicks")
+            )
             .order_by("-searches", "query")
         )
         return [
-            {**row, "click_through": click_through(row["clicks"], row["searches"])}
-            for row in rows
+            {**row, "click_through": click_through(row["clicks"], row["searches"])} for row in rows
         ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         totals = (
             self.days.values("language")
-            .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"),
-                      clicks=Sum("clicks"))
+            .annotate(
+                searches=Sum("searches"), zero_results=Sum("zero_results"), clicks=Sum("clicks")
+            )
             .order_by("language")
         )
         context["language_totals"] = [

@@ -8,16 +8,11 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from search.presentation import language_label, present
+from search.query import MAX_QUERY_LENGTH, SearchQueryError, clean_query
 from search.querylog import log_click, log_search
-from search.service import (
-    MAX_QUERY_LENGTH,
-    SearchQueryError,
-    clean_query,
-    language_label,
-    present,
-    site_search,
-    suggestions,
-)
+from search.ranking import site_search
+from search.suggest import suggestions
 
 RESULTS_PER_PAGE = 10
 

@@ -8,8 +8,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.api import SearchAPIViewSet, openapi_description
+from cms.hooks import LOAD_DEMO_CONTENT, OPENAPI_PATHS, PUBLIC_URLS, REGISTER_API_ENDPOINTS
+from search.api import SearchAPIViewSet
+from search.demo import load_search_demo
 from search.models import Synonym
+from search.openapi import openapi_description
 from search.reports import SearchQueryReportView, can_view_report
 
 
@@ -26,14 +29,12 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-@hooks.register("register_api_endpoints")
+@hooks.register(REGISTER_API_ENDPOINTS)
 def register_search_endpoint(router):
     router.register_endpoint("search", SearchAPIViewSet)
 
 
-@hooks.register("openapi_paths")
-def search_openapi_paths():
-    return openapi_description()
+hooks.register(OPENAPI_PATHS, openapi_description)
 
 
 @hooks.register("register_admin_urls")
@@ -41,8 +42,11 @@ def register_report_urls():
     view = SearchQueryReportView
     return [
         path("reports/search-queries/", view.as_view(), name="search_query_report"),
-        path("reports/search-queries/results/", view.as_view(results_only=True),
-             name="search_query_report_results"),
+        path(
+            "reports/search-queries/results/",
+            view.as_view(results_only=True),
+            name="search_query_report_results",
+        ),
     ]
 
 
@@ -54,18 +58,17 @@ class QueryReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_query_report_menu_item():
     return QueryReportMenuItem(
-        _("Search queries"), reverse("search_query_report"), name="search-queries",
-        icon_name="search", order=1000,
+        _("Search queries"),
+        reverse("search_query_report"),
+        name="search-queries",
+        icon_name="search",
+        order=1000,
     )
 
 
-@hooks.register("load_demo_content")
-def load_search_demo_content(home, stdout=None):
-    from search.demo import load_search_demo
-
-    load_search_demo(home, stdout)
+hooks.register(LOAD_DEMO_CONTENT, load_search_demo)
 
 
-@hooks.register("public_urls")
+@hooks.register(PUBLIC_URLS)
 def search_urls():
     return [path("search/", include("search.urls"))]

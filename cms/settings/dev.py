@@ -1,9 +1,9 @@
 """Local development: runs with no services (SQLite, database search)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = True
-SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-a-secret")  # noqa: S105
+SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-a-secret")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

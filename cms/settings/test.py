@@ -1,6 +1,6 @@
 """Fast, isolated test settings. The database follows DATABASE_URL (SQLite when unset)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

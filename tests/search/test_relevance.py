@@ -19,7 +19,8 @@ from django.utils import translation
 
 import pytest
 
-from search.service import present, site_search
+from search.presentation import present
+from search.ranking import site_search
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ def engine_down(settings):
 
 
 def test_search_falls_back_to_the_database_when_the_engine_is_down(client, engine_down, caplog):
-    with caplog.at_level(logging.WARNING, logger="search.service"):
+    with caplog.at_level(logging.WARNING, logger="search.fallback"):
         response = client.get("/en/search/", {"q": "district council"})
     assert response.status_code == 200
     assert "District councils" in response.content.decode()

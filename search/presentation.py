@@ -1,0 +1,174 @@
+"""Search results as shown: result objects, language and type labels, snippets with matches."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cms.languages import PORTAL_LANGUAGES
+from cms.text import stream_texts
+from search.query import expand_query, query_terms
+
+SNIPPET_LENGTH = 220
+
+
+# Labels ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def language_names():
+    return {language.code: language for language in PORTAL_LANGUAGES}
+
+
+def language_label(code):
+    """The language's name in the active language ("Hmong", "hmoob" ...)."""
+    language = language_names().get(code)
+    return _(language.name) if language else code
+
+
+def type_for(content_type_id):
+    """(facet key, label) of a content type: ("cms.contentpage", "content page")."""
+    content_type = ContentType.objects.get_for_id(content_type_id)
+    model = content_type.model_class()
+    label = str(model._meta.verbose_name) if model else content_type.model
+    return f"{content_type.app_label}.{content_type.model}", label
+
+
+# Result objects ----------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    kind: str  # "page", "document" or "contact"
+    obj: object
+    score: float
+    language: str | None
+    type_key: str
+    type_label: str = ""
+    other_language: bool = False
+    title: str = ""
+    url: str = ""
+    snippet: str = ""
+    detail: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def language_name(self):
+        return language_label(self.language) if self.language else ""
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    language: str
+    hits: list
+    facets: list
+    promotions: list
+    backend: str
+    corrected_query: str | None = None
+    other_languages: bool = False
+    fell_back: bool = False
+
+    @property
+    def total(self):
+        return len(self.hits)
+
+
+# Snippets ----------------------------------------------------------------------
+
+def searchable_text(obj):
+    """Plain text of an object's search fields, without database queries."""
+    texts = []
+    for search_field in type(obj).get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        value = getattr(obj, search_field.field_name, None)
+        if value is None:
+            continue
+        if getattr(value, "raw_data", None) is not None:
+            texts.extend(stream_texts(value))
+        elif isinstance(value, str):
+            texts.append(strip_tags(value))
+    search_description = getattr(obj, "search_description", "")
+    if search_description:
+        texts.insert(0, search_description)
+    return " ".join(" ".join(texts).split())
+
+
+def highlight(text, terms, length=SNIPPET_LENGTH):
+    """Safe HTML: an excerpt of ``text`` around the first match, matches wrapped in <mark>."""
+    if not text:
+        return ""
+    if not terms:
+        excerpt = text[:length]
+        return escape(excerpt + ("…" if len(text) > length else ""))
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")\w*", re.I)
+    match = pattern.search(text)
+    start = max(0, match.start() - 60) if match else 0
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(text), start + length)
+    excerpt = text[start:end]
+    parts, position = [], 0
+    for found in pattern.finditer(excerpt):
+        parts.append(escape(excerpt[position : found.start()]))
+        parts.append(f"<mark>{escape(found.group(0))}</mark>")
+        position = found.end()
+    parts.append(escape(excerpt[position:]))
+    html = "".join(parts)
+    return mark_safe(("…" if start else "") + html + ("…" if end < len(text) else ""))  # noqa: S308
+
+
+# One page of results -----------------------------------------------------------
+
+
+def present(hits, query, outcome, request=None):
+    """Fill title, URL, language, snippet of the hits on one page, in few queries."""
+    terms = query_terms(expand_query(outcome.corrected_query or query, outcome.language))
+    page_ids = [hit.obj.pk for hit in hits if hit.kind == "page"]
+    specific, alias_languages = {}, {}
+    if page_ids:
+        specific = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=page_ids).select_related("locale").specific()
+        }
+        alias_ids = [page.alias_of_id for page in specific.values() if page.alias_of_id]
+        alias_languages = dict(
+            Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code")
+        )
+    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    for hit in hits:
+        if hit.kind == "page":
+            page = specific.get(hit.obj.pk, hit.obj)
+            hit.obj = page
+            hit.title = page.title
+            hit.url = page.get_url(request) or ""
+            hit.language = alias_languages.get(page.alias_of_id) or locales.get(page.locale_id)
+            hit.snippet = highlight(searchable_text(page), terms)
+        elif hit.kind == "contact":
+            contact = hit.obj
+            hit.title = contact.name
+            hit.url = contact.url or (f"mailto:{contact.email}" if contact.email else "")
+            hit.language = locales.get(contact.locale_id)
+            hit.snippet = highlight(
+                " — ".join(part for part in (contact.department, contact.description) if part),
+                terms,
+            )
+            hit.detail = " · ".join(
+                part for part in (contact.phone, contact.email, contact.hours) if part
+            )
+        else:
+            document = hit.obj.document
+            hit.title = document.title
+            hit.url = document.url
+            hit.language = None
+            hit.snippet = highlight(hit.obj.text, terms)
+    return hits
