@@ -8,6 +8,6 @@ class DistrictCouncilsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The views register the routable pages' handlers in district_councils.routing
+        # The views register the routable pages' handlers in cms.routing
         # (the models do not import the views).
         from district_councils import views  # noqa: F401

@@ -29,9 +29,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.models import BasePage, SectionIndexPage
-from district_councils import geo, routing
+from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
 from district_councils.workflows import CouncilProfilePermissionTester, PublishedByCouncilEditors
 

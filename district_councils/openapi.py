@@ -1,10 +1,8 @@
 """OpenAPI description of the district council endpoints (through the ``openapi_paths`` hook).
 
-Besides ``/api/v2/district-councils/`` it re-describes ``/api/v2/pages/`` with the
-``council`` parameter that ``filters.CouncilFilter`` adds to that endpoint.
+The ``council`` parameter that ``filters.CouncilFilter`` adds to ``/api/v2/pages/`` is
+described by the filter itself (``openapi_parameter``), which the core schema reads.
 """
-
-import copy
 
 from cms.api.openapi import (
     detail_operation,
@@ -15,15 +13,10 @@ from cms.api.openapi import (
     locale_parameter,
     parameter,
 )
-from cms.api.schema import core_paths
-from district_councils.filters import CouncilFilter
 
 
 def paths():
-    pages = copy.deepcopy(core_paths()["/api/v2/pages/"])
-    pages["get"]["parameters"].append(CouncilFilter().openapi_parameter())
     return {
-        "/api/v2/pages/": pages,
         "/api/v2/district-councils/": {
             "get": {
                 "summary": "List district councils, or find the council containing a point",

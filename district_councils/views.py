@@ -1,6 +1,6 @@
 """Views behind the routes of the council index and council pages, and their feeds.
 
-The page models' ``@path`` methods reach these through ``district_councils.routing``;
+The page models' ``@path`` methods reach these through ``cms.routing``;
 each view registers itself with ``@handles(<route name>)`` when this module is
 imported (``DistrictCouncilsConfig.ready()`` imports it). Views import the models
 and services; the models import neither the views nor the feeds.
@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from cms.hooks import collect_sections
+from cms.routing import handles
 from district_councils.feeds import CouncilUpdatesFeed
 from district_councils.finder import (
     CouncilList,
@@ -20,7 +21,6 @@ from district_councils.finder import (
     neighborhood_options,
 )
 from district_councils.maps import map_context
-from district_councils.routing import handles
 
 UPDATES_PER_PAGE = 10
 # Other apps add sections to a council page (events, meetings) through this hook.

@@ -9,5 +9,5 @@ class EngagementConfig(AppConfig):
 
     def ready(self):
         # Signal receivers, and the views that register the routable pages'
-        # handlers in engagement.routing (the models do not import the views).
+        # handlers in cms.routing (the models do not import the views).
         from engagement import signals, views  # noqa: F401

@@ -1,6 +1,6 @@
 """Views behind the routes of the events index and event pages.
 
-The page models' ``@path`` methods reach these through ``engagement.routing``;
+The page models' ``@path`` methods reach these through ``cms.routing``;
 each view registers itself with ``@handles(<route name>)`` when this module is
 imported (``EngagementConfig.ready()`` imports it).
 """
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 import qrcode
 import qrcode.image.svg
 
+from cms.routing import handles
 from cms.site import city_name
 from engagement import ical
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
@@ -25,7 +26,6 @@ from engagement.filters import FilterError, councils_for_locale, parse_filters, 
 from engagement.models import EventOccurrence, EventPage
 from engagement.presentation import feed_links
 from engagement.recurrence import city_zone
-from engagement.routing import handles
 
 PAGE_SIZE = 20
 FEED_LOOKBACK = dt.timedelta(days=92)

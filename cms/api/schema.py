@@ -17,6 +17,7 @@ from cms.api.openapi import (
     locale_parameter,
     parameter,
 )
+from cms.api.pages import page_api_filters
 from cms.hooks import OPENAPI_PATHS, collect
 
 
@@ -45,6 +46,12 @@ def core_paths():
                     parameter(
                         "translation_of", "Only translations of this page id.", {"type": "integer"}
                     ),
+                ]
+                # Parameters that apps' filters add (the page_api_filters hook).
+                + [
+                    backend.openapi_parameter()
+                    for backend in page_api_filters()
+                    if hasattr(backend, "openapi_parameter")
                 ],
                 "responses": {
                     **json_response("Pages", listing_response("PageSummary")),

@@ -1,6 +1,6 @@
 """Event pages and the events index (a routable page: lists, month view, feeds).
 
-Routes hand requests to ``engagement.views`` through ``engagement.routing``;
+Routes hand requests to ``engagement.views`` through ``cms.routing``;
 page contexts come from ``engagement.presentation``. This module imports neither
 the views nor the filters. A little over 400 lines: most of it is the event
 page's field declarations and editor panels; the schedule is in ``schedule``.
@@ -18,12 +18,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms import routing
 from cms.blocks import BodyStreamBlock, DocumentLinkBlock
 from cms.models import BasePage, SectionIndexPage
 from cms.site import city_name
-from district_councils.models import DistrictCouncilPage
+from district_councils.queries import host_council
 from district_councils.workflows import PublishedByCouncilEditors
-from engagement import presentation, recurrence, routing
+from engagement import presentation, recurrence
 from engagement.blocks import OccurrenceChangeBlock
 from engagement.choices import LANGUAGES, TOPICS, EventFormat, EventStatus, labels, split_codes
 from engagement.forms import EventPageForm
@@ -38,7 +39,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     Gathers the events of the whole language tree: City events are its
     children, district council meetings live under each council's page.
     Routes (list, archive, month view, calendar feeds) are served by
-    ``engagement.views``, through ``engagement.routing``.
+    ``engagement.views``, through ``cms.routing``.
     """
 
     subpage_types = ["engagement.EventPage"]
@@ -290,19 +291,15 @@ class EventPage(EventScheduleMixin, PublishedByCouncilEditors, RoutablePageMixin
     class Meta:
         verbose_name = _("event page")
 
-    def _parent_council_id(self):
+    def _host_council_id(self):
         if not self.path or self.depth <= 1:
             return None
-        parent_path = self.path[: -self.steplen]
-        return (
-            DistrictCouncilPage.objects.filter(path=parent_path)
-            .values_list("pk", flat=True)
-            .first()
-        )
+        council = host_council(self)
+        return council.pk if council else None
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            self.host_council_id = self._parent_council_id()
+            self.host_council_id = self._host_council_id()
             fingerprint = self.fingerprint()
             if self.pk:
                 stored = (

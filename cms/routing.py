@@ -1,11 +1,10 @@
-"""Handlers behind the routes of the council index and council pages, without models
-importing views.
+"""Handlers behind the routes of routable pages, without models importing views.
 
-Wagtail finds a routable page's URLs on its model, so the ``@path`` methods stay
-there; each one hands the request to the handler registered here under its name
-(``dispatch``). ``district_councils.views`` registers the handlers with
-``@handles(name)`` when it is imported, which ``DistrictCouncilsConfig.ready()``
-makes sure of. The models import this module only, never the views or feeds.
+Wagtail finds a routable page's URLs on its model, so the ``@path`` methods stay there;
+each one hands the request to the handler registered here under its name (``dispatch``).
+An app's ``views`` module registers its handlers with ``@handles(name)`` when it is
+imported, which the app's ``AppConfig.ready()`` makes sure of. Models import this module
+only, never views or feeds. Route names are unique across the project.
 """
 
 _handlers = {}
@@ -29,6 +28,6 @@ def dispatch(name, page, request, **kwargs):
         view = _handlers[name]
     except KeyError:
         raise LookupError(
-            f"No handler for route {name!r}; is district_councils.views imported?"
+            f"No handler for route {name!r}: is the app's views module imported in ready()?"
         ) from None
     return view(page, request, **kwargs)
