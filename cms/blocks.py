@@ -227,7 +227,9 @@ class TableBlock(blocks.StructBlock):
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = RichTextBlock(
-        features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph"),
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Paragraph"),
         template="cms/blocks/paragraph.html",
     )
     callout = CalloutBlock()

@@ -50,9 +50,7 @@ def headless_preview_view(request):
     if not token:
         return JsonResponse({"message": _("A preview token is required.")}, status=400)
     try:
-        payload = signing.loads(
-            token, salt=TOKEN_SALT, max_age=settings.HEADLESS_PREVIEW_MAX_AGE
-        )
+        payload = signing.loads(token, salt=TOKEN_SALT, max_age=settings.HEADLESS_PREVIEW_MAX_AGE)
     except signing.SignatureExpired:
         return JsonResponse(
             {"message": _("This preview link has expired. Ask for a new one in the editor.")},

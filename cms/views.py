@@ -78,4 +78,3 @@ def server_error(request):
     """Rendered without touching the database, which may be what failed."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))
-

@@ -21,8 +21,10 @@ from engagement.recurrence import city_zone
 
 BASE = Path(settings.BASE_DIR)
 # The shared data folder sits beside the checkout (or beside the worktrees folder).
-COUNCILS_JSON = [folder / "shared" / "data" / "district_councils.json"
-                 for folder in (BASE.parent, BASE.parent.parent)]
+COUNCILS_JSON = [
+    folder / "shared" / "data" / "district_councils.json"
+    for folder in (BASE.parent, BASE.parent.parent)
+]
 
 
 def _council_data():
@@ -44,7 +46,10 @@ def ensure_councils(home, stdout):
     pages = {}
     for council in _council_data():
         pages[council["number"]] = upsert_child(
-            index, DistrictCouncilPage, slugify(council["name"]), title=council["name"],
+            index,
+            DistrictCouncilPage,
+            slugify(council["name"]),
+            title=council["name"],
             district_number=council["number"],
         )
     return pages
@@ -72,15 +77,22 @@ def load_board_meetings(councils, stdout):
         changes = []
         if number == 1:
             # The next meeting is cancelled, to show how a one-off change looks.
-            upcoming = EventPage(start=start, end=start + dt.timedelta(hours=2),
-                                 recurrence=schedule["rule"]).expand()
+            upcoming = EventPage(
+                start=start, end=start + dt.timedelta(hours=2), recurrence=schedule["rule"]
+            ).expand()
             next_one = next(occ for occ in upcoming if occ.start.date() > today)
-            changes.append(("change", {
-                "original_date": next_one.start.date(),
-                "status": "cancelled",
-                "reason": "No quorum expected during the holiday week. Next meeting as usual.",
-                "new_start": None, "new_end": None,
-            }))
+            changes.append(
+                (
+                    "change",
+                    {
+                        "original_date": next_one.start.date(),
+                        "status": "cancelled",
+                        "reason": "No quorum expected during the holiday week. Next meeting as usual.",
+                        "new_start": None,
+                        "new_end": None,
+                    },
+                )
+            )
         fields = {
             "title": f"{page.title} board meeting",
             "summary": (
@@ -120,8 +132,9 @@ def load_city_events(index, stdout):
         start = _at(days, hour, minute)
         spec.setdefault("status", "scheduled")
         spec.setdefault("status_reason", "")
-        upsert_child(index, EventPage, slug, start=start,
-                     end=start + dt.timedelta(minutes=length), **spec)
+        upsert_child(
+            index, EventPage, slug, start=start, end=start + dt.timedelta(minutes=length), **spec
+        )
     stdout.write(f"  {len(content.CITY_EVENTS)} city engagement events")
 
 
@@ -135,16 +148,19 @@ def load_glossary(locale):
 
 
 def _step(spec, pages):
-    return ("step", {
-        "title": spec["title"],
-        "what_happens": spec["what"],
-        "who_decides": spec.get("who", ""),
-        "duration": spec.get("duration", ""),
-        "your_say": spec.get("say", ""),
-        "actions": spec.get("actions", []),
-        "pages": [pages[slug] for slug in spec.get("pages", []) if slug in pages],
-        "joined_to_next": spec.get("joined", ""),
-    })
+    return (
+        "step",
+        {
+            "title": spec["title"],
+            "what_happens": spec["what"],
+            "who_decides": spec.get("who", ""),
+            "duration": spec.get("duration", ""),
+            "your_say": spec.get("say", ""),
+            "actions": spec.get("actions", []),
+            "pages": [pages[slug] for slug in spec.get("pages", []) if slug in pages],
+            "joined_to_next": spec.get("joined", ""),
+        },
+    )
 
 
 def load_explainers(index, home, stdout):
@@ -153,8 +169,13 @@ def load_explainers(index, home, stdout):
     processes = []
     for spec in content.EXPLAINERS:
         process = upsert_child(
-            index, ProcessPage, spec["slug"], title=spec["title"], intro=spec["intro"],
-            process_owner=spec["owner"], topics=spec["topics"],
+            index,
+            ProcessPage,
+            spec["slug"],
+            title=spec["title"],
+            intro=spec["intro"],
+            process_owner=spec["owner"],
+            topics=spec["topics"],
             steps=[_step(step, pages) for step in spec["steps"]],
             glossary_terms=[("term", terms[name]) for name in spec["glossary"]],
             last_reviewed=dt.date.today(),

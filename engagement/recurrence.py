@@ -29,7 +29,7 @@ def normalise_rule(text):
     """The RRULE value without an ``RRULE:`` prefix, upper-cased and stripped."""
     text = (text or "").strip()
     if text.upper().startswith("RRULE:"):
-        text = text[len("RRULE:"):]
+        text = text[len("RRULE:") :]
     return text.strip().upper()
 
 
@@ -41,17 +41,19 @@ def validate_rule(text):
     parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
     if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
         raise ValidationError(
-            _("Start the rule with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY, "
-              "e.g. FREQ=MONTHLY;BYDAY=+2TU."),
+            _(
+                "Start the rule with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY, "
+                "e.g. FREQ=MONTHLY;BYDAY=+2TU."
+            ),
             code="frequency",
         )
     if "DTSTART" in rule or "\n" in rule:
-        raise ValidationError(_("Give the first date in the Start field, not in the rule."),
-                              code="dtstart")
+        raise ValidationError(
+            _("Give the first date in the Start field, not in the rule."), code="dtstart"
+        )
     until = parts.get("UNTIL", "")
     if until.endswith("Z"):
-        raise ValidationError(_("Give UNTIL as a local date, e.g. UNTIL=20271231."),
-                              code="until")
+        raise ValidationError(_("Give UNTIL as a local date, e.g. UNTIL=20271231."), code="until")
     try:
         rrulestr(rule, dtstart=dt.datetime(2000, 1, 1, 12))
     except (ValueError, TypeError) as exc:
@@ -113,8 +115,9 @@ def _localise(naive, zone):
     return aware
 
 
-def expand(*, start, end, rule="", exdates=(), changes=(), status="scheduled", reason="",
-           horizon=None):
+def expand(
+    *, start, end, rule="", exdates=(), changes=(), status="scheduled", reason="", horizon=None
+):
     """Every occurrence of an event, as aware datetimes in the city's zone.
 
     ``changes`` override single occurrences, keyed by their original local date.
@@ -127,8 +130,7 @@ def expand(*, start, end, rule="", exdates=(), changes=(), status="scheduled", r
     duration = max(local_end - local_start, dt.timedelta(0))
     rule = normalise_rule(rule)
     if not rule:
-        return [Occurrence(start.astimezone(zone), (end or start).astimezone(zone),
-                           status, reason)]
+        return [Occurrence(start.astimezone(zone), (end or start).astimezone(zone), status, reason)]
     if horizon is None:
         horizon = max(dt.datetime.now(zone), start.astimezone(zone)) + HORIZON
     local_horizon = horizon.astimezone(zone).replace(tzinfo=None)
@@ -141,8 +143,9 @@ def expand(*, start, end, rule="", exdates=(), changes=(), status="scheduled", r
         if naive.date() in skipped:
             continue
         original = _localise(naive, zone)
-        occurrence = Occurrence(original, _localise(naive + duration, zone), status, reason,
-                                original_start=original)
+        occurrence = Occurrence(
+            original, _localise(naive + duration, zone), status, reason, original_start=original
+        )
         change = by_date.get(naive.date())
         if change is not None:
             occurrence.changed = True

@@ -64,10 +64,14 @@ def main():
             recurring = number % 3 == 0
             begin = start + dt.timedelta(hours=7 * number % (24 * 365))
             page = EventPage(
-                title=f"Benchmark event {number}", slug=f"benchmark-{number}",
-                summary="Benchmark.", start=begin, end=begin + dt.timedelta(hours=2),
+                title=f"Benchmark event {number}",
+                slug=f"benchmark-{number}",
+                summary="Benchmark.",
+                start=begin,
+                end=begin + dt.timedelta(hours=2),
                 recurrence=rules[(number // 3) % 3] if recurring else "",
-                topics="housing" if number % 2 else "budget", live=True,
+                topics="housing" if number % 2 else "budget",
+                live=True,
             )
             index.add_child(instance=page)
     rows = EventOccurrence.objects.filter(locale=locale).count()
@@ -77,8 +81,7 @@ def main():
     window = EventFilters(date_from=today, date_to=today + dt.timedelta(days=364))
 
     def expand_year():
-        return list(occurrences(locale, window).values_list(
-            "event_id", "start", "end", "status"))
+        return list(occurrences(locale, window).values_list("event_id", "start", "end", "status"))
 
     expand_year()  # warm up
     timings = []
@@ -108,9 +111,11 @@ def main():
     render_ms = (time.perf_counter() - began) * 1000
 
     print(f"\nOccurrences in a one-year window: {len(found):,}")
-    print(f"Expansion over {args.runs} runs: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-          f"mean {mean:.1f} ms (budget {BUDGET_MS} ms: "
-          f"{'within' if p95 < BUDGET_MS else 'OVER'})")
+    print(
+        f"Expansion over {args.runs} runs: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+        f"mean {mean:.1f} ms (budget {BUDGET_MS} ms: "
+        f"{'within' if p95 < BUDGET_MS else 'OVER'})"
+    )
     print(f"Events index render: {len(queries)} queries, {render_ms:.0f} ms")
 
 

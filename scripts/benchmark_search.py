@@ -31,19 +31,19 @@ sys.path.insert(0, str(ROOT))
 
 _VOCABULARY = {
     "en": "council district meeting neighborhood trash pickup recycling snow plow street "
-          "parking permit library park budget zoning housing rent repair pothole bus "
-          "garden event hearing vote board member service request water sewer tree "
-          "sidewalk noise graffiti youth senior health clinic job training tax",
+    "parking permit library park budget zoning housing rent repair pothole bus "
+    "garden event hearing vote board member service request water sewer tree "
+    "sidewalk noise graffiti youth senior health clinic job training tax",
     "es": "consejo distrito reunión vecindario basura reciclaje nieve calle permiso "
-          "biblioteca parque presupuesto vivienda alquiler reparación bache autobús "
-          "jardín evento audiencia voto junta servicio solicitud agua árbol acera ruido "
-          "jóvenes salud clínica empleo impuesto",
+    "biblioteca parque presupuesto vivienda alquiler reparación bache autobús "
+    "jardín evento audiencia voto junta servicio solicitud agua árbol acera ruido "
+    "jóvenes salud clínica empleo impuesto",
     "hmn": "khib nyiab pawg sab laj zej zog rooj sib tham daus txoj kev tsheb tsev qiv "
-           "ntawv tiaj ua si nyiaj txiag vaj tse xauj tsev kho dej ntoo kev pab hluas "
-           "laus kev noj qab haus huv hauj lwm se",
+    "ntawv tiaj ua si nyiaj txiag vaj tse xauj tsev kho dej ntoo kev pab hluas "
+    "laus kev noj qab haus huv hauj lwm se",
     "so": "gole degmo shir xaafad qashin dib warshadayn baraf waddo baarkin ogolaansho "
-          "maktabad beer miisaaniyad guri kiro dayactir bas dhacdo dhageysi cod guddi "
-          "adeeg codsi biyo geed caafimaad shaqo canshuur dhallinyaro",
+    "maktabad beer miisaaniyad guri kiro dayactir bas dhacdo dhageysi cod guddi "
+    "adeeg codsi biyo geed caafimaad shaqo canshuur dhallinyaro",
 }
 WORDS = {language: text.split() for language, text in _VOCABULARY.items()}
 BATCH = 2000
@@ -89,20 +89,38 @@ def insert_pages(parent, start, count, locales, rng, content_type_id):
             number = start + done + offset
             language = languages[number % len(languages)]
             title = sentence(rng, language, rng.randint(3, 7))[:-1]
-            pages.append(Page(
-                title=title, draft_title=title, slug=f"p{number}",
-                path=parent.path + _step(number + 1),
-                depth=parent.depth + 1, numchild=0, live=True, has_unpublished_changes=False,
-                url_path=f"{parent.url_path}p{number}/", content_type_id=content_type_id,
-                locale_id=locales[language], translation_key=uuid.uuid4(),
-            ))
-            intros.append(" ".join(sentence(rng, language, rng.randint(8, 20))
-                                   for _ in range(rng.randint(2, 5))))
+            pages.append(
+                Page(
+                    title=title,
+                    draft_title=title,
+                    slug=f"p{number}",
+                    path=parent.path + _step(number + 1),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    live=True,
+                    has_unpublished_changes=False,
+                    url_path=f"{parent.url_path}p{number}/",
+                    content_type_id=content_type_id,
+                    locale_id=locales[language],
+                    translation_key=uuid.uuid4(),
+                )
+            )
+            intros.append(
+                " ".join(
+                    sentence(rng, language, rng.randint(8, 20)) for _ in range(rng.randint(2, 5))
+                )
+            )
         with transaction.atomic():
             created = Page.objects.bulk_create(pages)
-            ids = [page.pk for page in created] if created[0].pk else list(
-                Page.objects.filter(path__in=[page.path for page in pages])
-                .order_by("path").values_list("pk", flat=True))
+            ids = (
+                [page.pk for page in created]
+                if created[0].pk
+                else list(
+                    Page.objects.filter(path__in=[page.path for page in pages])
+                    .order_by("path")
+                    .values_list("pk", flat=True)
+                )
+            )
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO cms_contentpage (page_ptr_id, intro, body, last_reviewed) "
@@ -157,14 +175,19 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--budget", type=float, default=60,
-                        help="seconds of querying per backend and size (at least 20 queries)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60,
+        help="seconds of querying per backend and size (at least 20 queries)",
+    )
     args = parser.parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
 
     workdir = Path(tempfile.mkdtemp(prefix="search-bench-"))
     os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+        "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
     os.environ["TEST_MEDIA_ROOT"] = str(workdir / "media")
     stop_node = None
@@ -187,19 +210,23 @@ def main():
 
     prefix = f"bench_{uuid.uuid4().hex[:6]}_"
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends", "URLS": [search_url], "INDEX_PREFIX": prefix,
-                    "TIMEOUT": 60},
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": [search_url],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 60,
+        },
         "database": settings.DATABASE_SEARCH_BACKEND,
     }
     rng = random.Random(args.seed)  # noqa: S311 - synthetic data, not security
     try:
         print(f"Database: {connection.vendor} ({settings.DATABASES['default']['NAME']})")
         call_command("migrate", verbosity=0)
-        locales = {code: Locale.objects.get_or_create(language_code=code)[0].pk
-                   for code in WORDS}
+        locales = {code: Locale.objects.get_or_create(language_code=code)[0].pk for code in WORDS}
         root = Page.get_first_root_node()
-        parent = root.add_child(instance=Page(title="Benchmark", slug=f"benchmark-{prefix}",
-                                              locale_id=locales["en"]))
+        parent = root.add_child(
+            instance=Page(title="Benchmark", slug=f"benchmark-{prefix}", locale_id=locales["en"])
+        )
         content_type_id = ContentType.objects.get_for_model(ContentPage).pk
         queries = []
         for _ in range(args.queries):
@@ -219,33 +246,43 @@ def main():
             for name, label in (("database", "database"), ("default", "engine")):
                 print(f"Indexing on the {label} backend:")
                 row[f"{label}_index"] = timed_rebuild(name)
-                print(f"  {label}: indexed in {row[f'{label}_index']:.1f} s; timing searches…",
-                      flush=True)
+                print(
+                    f"  {label}: indexed in {row[f'{label}_index']:.1f} s; timing searches…",
+                    flush=True,
+                )
                 # Search on a fresh connection, like a web request after the rebuild.
                 connection.close()
                 latencies(name, queries[:3], locales, 0)  # warm up
                 row[f"{label}_p50"], row[f"{label}_p95"], row[f"{label}_n"] = latencies(
-                    name, queries, locales, args.budget)
-                print(f"  {label}: index {row[f'{label}_index']:.1f} s, "
-                      f"p50 {row[f'{label}_p50']:.1f} ms, p95 {row[f'{label}_p95']:.1f} ms "
-                      f"({row[f'{label}_n']} queries)", flush=True)
+                    name, queries, locales, args.budget
+                )
+                print(
+                    f"  {label}: index {row[f'{label}_index']:.1f} s, "
+                    f"p50 {row[f'{label}_p50']:.1f} ms, p95 {row[f'{label}_p95']:.1f} ms "
+                    f"({row[f'{label}_n']} queries)",
+                    flush=True,
+                )
             rows.append(row)
 
-        print(f"\nResults ({connection.vendor}, random 1-3-word queries, top 10 in one "
-              f"language, {os.cpu_count()} CPUs):")
+        print(
+            f"\nResults ({connection.vendor}, random 1-3-word queries, top 10 in one "
+            f"language, {os.cpu_count()} CPUs):"
+        )
         print("| pages | backend | index time | p50 search | p95 search | queries |")
         print("| ---: | --- | ---: | ---: | ---: | ---: |")
         for row in rows:
             for label in ("database", "engine"):
-                print(f"| {row['size']:,} | {label} | {row[f'{label}_index']:.1f} s | "
-                      f"{row[f'{label}_p50']:.1f} ms | {row[f'{label}_p95']:.1f} ms | "
-                      f"{row[f'{label}_n']} |")
+                print(
+                    f"| {row['size']:,} | {label} | {row[f'{label}_index']:.1f} s | "
+                    f"{row[f'{label}_p50']:.1f} ms | {row[f'{label}_p95']:.1f} ms | "
+                    f"{row[f'{label}_n']} |"
+                )
     finally:
         try:
             from wagtail.search.backends import get_search_backend
 
             get_search_backend("default").es.indices.delete(index=f"{prefix}*")
-        except Exception as error:  # noqa: BLE001 - cleanup must not hide the results
+        except Exception as error:
             print(f"Could not delete the benchmark indexes: {error}")
         if stop_node:
             stop_node()

@@ -83,6 +83,7 @@ class SearchOutcome:
 
 # Snippets ----------------------------------------------------------------------
 
+
 def searchable_text(obj):
     """Plain text of an object's search fields, without database queries."""
     texts = []

@@ -40,12 +40,21 @@ CONTACTS = [
 ]
 
 TOP_TASKS = [
-    ("Find your district council", "Who represents your neighborhood and how to get involved.",
-     "district-councils"),
-    ("Public meetings and events", "Board meetings, hearings and community events near you.",
-     "events"),
-    ("How city decisions are made", "Step-by-step guides and where you can have your say.",
-     "how-it-works"),
+    (
+        "Find your district council",
+        "Who represents your neighborhood and how to get involved.",
+        "district-councils",
+    ),
+    (
+        "Public meetings and events",
+        "Board meetings, hearings and community events near you.",
+        "events",
+    ),
+    (
+        "How city decisions are made",
+        "Step-by-step guides and where you can have your say.",
+        "how-it-works",
+    ),
     ("Get help from the city", "Report a problem or ask for a service.", "services"),
 ]
 
@@ -89,25 +98,38 @@ ABOUT = {
     ),
     "body": [
         ("heading", "Why we built it"),
-        ("paragraph",
-         "<p>In January 2022 the Saint Paul City Council accepted a study of how the city "
-         "receives and answers non-emergency requests from residents (resolution 22-132).</p>"),
-        ("paragraph",
-         "<p>The study asked the city to give everyone access to service while helping "
-         "residents take part in decisions, to share the tracking of requests with the "
-         "public, and to strengthen district councils.</p>"),
-        ("callout",
-         "<p>City staff found 315 email addresses, 139 phone numbers and 21 online forms for "
-         "residents to choose from. This portal points you to the right one.</p>"),
+        (
+            "paragraph",
+            "<p>In January 2022 the Saint Paul City Council accepted a study of how the city "
+            "receives and answers non-emergency requests from residents (resolution 22-132).</p>",
+        ),
+        (
+            "paragraph",
+            "<p>The study asked the city to give everyone access to service while helping "
+            "residents take part in decisions, to share the tracking of requests with the "
+            "public, and to strengthen district councils.</p>",
+        ),
+        (
+            "callout",
+            "<p>City staff found 315 email addresses, 139 phone numbers and 21 online forms for "
+            "residents to choose from. This portal points you to the right one.</p>",
+        ),
         ("heading", "Questions and answers"),
-        ("accordion", [
-            ("Which languages does the portal use?",
-             "<p>English, Spanish, Hmong, Somali and Karen. Pages that are not yet translated "
-             "are shown in English with a notice.</p>"),
-            ("Who writes the content?",
-             "<p>City communications staff and the district councils. Each council edits "
-             "only its own pages.</p>"),
-        ]),
+        (
+            "accordion",
+            [
+                (
+                    "Which languages does the portal use?",
+                    "<p>English, Spanish, Hmong, Somali and Karen. Pages that are not yet translated "
+                    "are shown in English with a notice.</p>",
+                ),
+                (
+                    "Who writes the content?",
+                    "<p>City communications staff and the district councils. Each council edits "
+                    "only its own pages.</p>",
+                ),
+            ],
+        ),
     ],
 }
 
@@ -120,9 +142,11 @@ SERVICES = {
     ),
     "body": [
         ("heading", "Report a problem"),
-        ("paragraph",
-         "<p>Call the city's main line or use the online form. You will get a request number "
-         "so you can check on it later.</p>"),
+        (
+            "paragraph",
+            "<p>Call the city's main line or use the online form. You will get a request number "
+            "so you can check on it later.</p>",
+        ),
         ("contact", 0),
         ("callout", "<p>In an emergency, call 911.</p>"),
         ("heading", "Talk to your council member"),
@@ -136,9 +160,11 @@ STAFF_GUIDE = {
     "intro": "Evergreen guidance for frontline staff who answer residents' questions.",
     "body": [
         ("heading", "Route every request to one place"),
-        ("paragraph",
-         "<p>Log the request with Resident and Employee Services and give the resident the "
-         "request number. Do not forward it to a personal email address.</p>"),
+        (
+            "paragraph",
+            "<p>Log the request with Resident and Employee Services and give the resident the "
+            "request number. Do not forward it to a personal email address.</p>",
+        ),
         ("contact", 0),
     ],
 }
@@ -221,8 +247,7 @@ SPANISH = {
         "muestran en inglés con un aviso."
     ),
     "Who writes the content?": "¿Quién escribe el contenido?",
-    "City communications staff and the district councils. Each council edits only its own "
-    "pages.": (
+    "City communications staff and the district councils. Each council edits only its own pages.": (
         "El personal de comunicaciones de la ciudad y los consejos de distrito. Cada consejo "
         "edita solo sus propias páginas."
     ),

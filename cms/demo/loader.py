@@ -153,27 +153,42 @@ def load_demo(stdout):
         )
     for spec in (content.ABOUT, content.SERVICES):
         pages[spec["slug"]] = upsert_child(
-            home, ContentPage, spec["slug"], title=spec["title"], intro=spec["intro"],
+            home,
+            ContentPage,
+            spec["slug"],
+            title=spec["title"],
+            intro=spec["intro"],
             body=stream(spec["body"], contacts),
         )
     staff_guide = upsert_child(
-        pages["about"], ContentPage, content.STAFF_GUIDE["slug"],
-        title=content.STAFF_GUIDE["title"], intro=content.STAFF_GUIDE["intro"],
-        body=stream(content.STAFF_GUIDE["body"], contacts), show_in_menus=False,
+        pages["about"],
+        ContentPage,
+        content.STAFF_GUIDE["slug"],
+        title=content.STAFF_GUIDE["title"],
+        intro=content.STAFF_GUIDE["intro"],
+        body=stream(content.STAFF_GUIDE["body"], contacts),
+        show_in_menus=False,
     )
 
     progress("Top tasks, navigation and footer")
     home.top_tasks = [
-        ("task", {"title": title, "description": description,
-                  "link": {"label": "", "page": pages[slug], "url": ""}})
+        (
+            "task",
+            {
+                "title": title,
+                "description": description,
+                "link": {"label": "", "page": pages[slug], "url": ""},
+            },
+        )
         for title, description, slug in content.TOP_TASKS
     ]
     publish(home)
     menu, _created = NavigationMenu.objects.update_or_create(
         locale=default, defaults={"name": "Main navigation"}
     )
-    menu.items = [("link", {"label": "", "page": pages[slug], "url": ""})
-                  for slug in content.NAVIGATION]
+    menu.items = [
+        ("link", {"label": "", "page": pages[slug], "url": ""}) for slug in content.NAVIGATION
+    ]
     menu.save()
     footer, _created = FooterText.objects.update_or_create(
         locale=default, defaults={"body": content.FOOTER}

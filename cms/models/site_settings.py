@@ -23,9 +23,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Where residents report a problem or ask for a city service."),
     )
-    service_request_phone = models.CharField(
-        _("service request phone"), max_length=40, blank=True
-    )
+    service_request_phone = models.CharField(_("service request phone"), max_length=40, blank=True)
     service_request_hours = models.CharField(
         _("service request phone hours"), max_length=120, blank=True
     )

@@ -30,9 +30,7 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     department = models.CharField(_("department or office"), max_length=200, blank=True)
-    description = models.CharField(
-        _("what they help with"), max_length=300, blank=True
-    )
+    description = models.CharField(_("what they help with"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     url = models.URLField(_("website or online form"), blank=True)
@@ -57,8 +55,17 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
     ]
     api_fields = [
-        APIField(name) for name in
-        ("name", "department", "description", "phone", "email", "url", "address", "hours")
+        APIField(name)
+        for name in (
+            "name",
+            "department",
+            "description",
+            "phone",
+            "email",
+            "url",
+            "address",
+            "hours",
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -21,9 +21,7 @@ def axe_violations(page):
 def format_violations(violations):
     lines = []
     for violation in violations:
-        targets = ", ".join(
-            " ".join(node["target"]) for node in violation["nodes"][:5]
-        )
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
         lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} — {targets}")
     return "\n".join(lines)
 

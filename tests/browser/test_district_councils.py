@@ -34,8 +34,14 @@ def test_council_pages_have_no_serious_accessibility_violations(
 
 def test_map_draws_every_boundary_without_tiles_or_external_requests(site_server, page):
     external = []
-    page.on("request", lambda request: None if request.url.startswith(site_server)
-            or request.url.startswith("data:") else external.append(request.url))
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(site_server) or request.url.startswith("data:")
+            else external.append(request.url)
+        ),
+    )
     page.goto(f"{site_server}/en/district-councils/")
     page.wait_for_selector(".dc-map path.leaflet-interactive")
     assert page.locator(".dc-map path.leaflet-interactive").count() == 17
@@ -125,12 +131,23 @@ def test_map_and_finder_work_under_the_sites_strict_csp(site_server, browser):
     problems = []
     # CSP violations and script errors are reported as console errors; failed loads
     # are checked by URL instead (the browser asks for /favicon.ico on its own).
-    page.on("console", lambda message: problems.append(message.text)
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
             if message.type == "error" and "Failed to load resource" not in message.text
-            else None)
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("response", lambda response: problems.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not response.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     try:
         page.goto(f"{site_server}/en/district-councils/capitolriver-council/")
         page.wait_for_selector(".dc-map path.leaflet-interactive")

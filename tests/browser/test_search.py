@@ -44,7 +44,8 @@ def test_facet_filters_results(site_server, page):
     page.locator(".search-facets a", has_text="Document").click()
     expect(page).to_have_url(re.compile(r"type=wagtaildocs\.document"))
     expect(page.locator(".search-result h2")).to_have_text(
-        ["District 7 Council board meeting agenda"])
+        ["District 7 Council board meeting agenda"]
+    )
     expect(page.locator(".search-result mark").first).to_be_visible()
 
 
@@ -68,13 +69,16 @@ def test_autocomplete_works_with_the_keyboard_and_is_announced(site_server, page
 
 def test_autocomplete_is_debounced_and_escape_closes(site_server, page):
     requests = []
-    page.on("request", lambda request: "/search/suggest/" in request.url
-            and requests.append(request.url))
+    page.on(
+        "request",
+        lambda request: "/search/suggest/" in request.url and requests.append(request.url),
+    )
     page.goto(f"{site_server}/es/")
     box = page.locator("#site-search-q")
     box.press_sequentially("consejos", delay=20)
     expect(page.locator("#site-search-q-suggestions [role=option]").first).to_have_text(
-        "Consejos de distrito")
+        "Consejos de distrito"
+    )
     assert len(requests) <= 2  # one request per pause in typing, not one per key
     expect(page.locator(".site-search [role=status]")).to_contain_text("sugerencia")
     box.press("Escape")

@@ -57,9 +57,7 @@ def test_streamfield_is_structured_json_with_links_resolved(client, demo_page):
 def test_rich_text_internal_links_are_urls(client, demo_page):
     about = demo_page("about", "en")
     services = demo_page("services", "en")
-    services.body.append(
-        ("paragraph", f'<p>See <a linktype="page" id="{about.pk}">about</a>.</p>')
-    )
+    services.body.append(("paragraph", f'<p>See <a linktype="page" id="{about.pk}">about</a>.</p>'))
     services.save_revision().publish()
     body = client.get(f"/api/v2/pages/{services.pk}/").json()["body"]
     assert '<a href="/en/about/">about</a>' in body[-1]["value"]

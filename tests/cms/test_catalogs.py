@@ -13,15 +13,31 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-IGNORED = (".git", ".venv", "node_modules", ".cache", "media", "staticfiles", "static_build",
-           "__pycache__", "*.mo", "*.sqlite3", ".pytest_cache", ".ruff_cache", "tests")
+IGNORED = (
+    ".git",
+    ".venv",
+    "node_modules",
+    ".cache",
+    "media",
+    "staticfiles",
+    "static_build",
+    "__pycache__",
+    "*.mo",
+    "*.sqlite3",
+    ".pytest_cache",
+    ".ruff_cache",
+    "tests",
+)
 
 
 def catalog_dirs(root):
     return sorted(
-        path for path in root.glob("**/locale")
-        if path.is_dir() and not any(part.startswith(".") or part == "node_modules"
-                                     for part in path.relative_to(root).parts)
+        path
+        for path in root.glob("**/locale")
+        if path.is_dir()
+        and not any(
+            part.startswith(".") or part == "node_modules" for part in path.relative_to(root).parts
+        )
     )
 
 
@@ -30,8 +46,15 @@ def extracted_catalogs(tmp_path_factory):
     """The catalogues as makemessages would leave them after extracting today's source."""
     copy = tmp_path_factory.mktemp("catalogs") / "src"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(*IGNORED))
-    command = [sys.executable, "manage.py", "makemessages", "--no-wrap", "--no-obsolete",
-               "--ignore=node_modules", "--ignore=.venv"]
+    command = [
+        sys.executable,
+        "manage.py",
+        "makemessages",
+        "--no-wrap",
+        "--no-obsolete",
+        "--ignore=node_modules",
+        "--ignore=.venv",
+    ]
     for code in LANGUAGES:
         command += ["-l", code]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}

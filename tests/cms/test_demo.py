@@ -10,8 +10,15 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-SECTION_PATHS = ["/en/", "/en/about/", "/en/district-councils/", "/en/events/",
-                 "/en/how-it-works/", "/en/services/", "/en/search/"]
+SECTION_PATHS = [
+    "/en/",
+    "/en/about/",
+    "/en/district-councils/",
+    "/en/events/",
+    "/en/how-it-works/",
+    "/en/services/",
+    "/en/search/",
+]
 
 
 @pytest.mark.parametrize("path", SECTION_PATHS)

@@ -49,7 +49,7 @@ def test_every_language_home_page_answers_with_its_lang(client, language):
 
 def test_switcher_leads_to_the_same_page_in_each_language(client):
     content = client.get("/en/about/").content.decode()
-    switcher = content[content.index('class="language-switcher"'):]
+    switcher = content[content.index('class="language-switcher"') :]
     switcher = switcher[: switcher.index("</nav>")]
     for language in LANGUAGES:
         assert f'href="/{language}/about/"' in switcher

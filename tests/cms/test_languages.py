@@ -34,5 +34,7 @@ def test_karen_language_name_is_in_myanmar_script():
 
 def test_number_formats():
     with translation.override("so"):
-        assert formats.number_format(12345.5, decimal_pos=1, use_l10n=True,
-                                     force_grouping=True) == "12,345.5"
+        assert (
+            formats.number_format(12345.5, decimal_pos=1, use_l10n=True, force_grouping=True)
+            == "12,345.5"
+        )

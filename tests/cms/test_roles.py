@@ -15,8 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def permission_counts():
     return {
-        group.name: (group.permissions.count(),
-                     GroupPagePermission.objects.filter(group=group).count())
+        group.name: (
+            group.permissions.count(),
+            GroupPagePermission.objects.filter(group=group).count(),
+        )
         for group in Group.objects.all()
     }
 

@@ -23,6 +23,8 @@ def test_public_pages_carry_no_inline_scripts_or_styles(client):
         for chunk in content.split("<script")[1:]:
             tag = chunk.split(">")[0]
             # Scripts load from files; inline <script> elements may only carry JSON data.
-            assert "src=" in tag or 'type="application/json"' in tag or (
-                'type="application/ld+json"' in tag
+            assert (
+                "src=" in tag
+                or 'type="application/json"' in tag
+                or ('type="application/ld+json"' in tag)
             ), (path, tag)

@@ -10,14 +10,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_check(**env):
     environment = {
-        key: value for key, value in os.environ.items()
+        key: value
+        for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
     # Load the WSGI application, as gunicorn does in production.
     return subprocess.run(
-        [sys.executable, "-c", "import cms.wsgi"], cwd=ROOT, env=environment,
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-c", "import cms.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -34,9 +34,7 @@ def test_translator_submits_a_page_for_translation(client_as, demo_page):
 def test_po_file_round_trip_for_outside_translators(client_as, demo_page):
     about = demo_page("about", "en")
     source, _created = TranslationSource.get_or_create_from_instance(about)
-    translation = Translation.objects.get(
-        source=source, target_locale__language_code="es"
-    )
+    translation = Translation.objects.get(source=source, target_locale__language_code="es")
     editor = client_as("communications")
     download = editor.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
     assert download.status_code == 200
@@ -57,8 +55,9 @@ def test_po_file_round_trip_for_outside_translators(client_as, demo_page):
 
 def test_page_written_in_hmong_can_be_translated_into_english(demo_page):
     hmong_home = demo_page("", "hmn")
-    page = ContentPage(title="Lub rooj sib tham", slug="rooj-sib-tham",
-                       intro="Tuaj koom lub rooj sib tham.")
+    page = ContentPage(
+        title="Lub rooj sib tham", slug="rooj-sib-tham", intro="Tuaj koom lub rooj sib tham."
+    )
     hmong_home.add_child(instance=page)
     page.save_revision().publish()
 
@@ -67,8 +66,10 @@ def test_page_written_in_hmong_can_be_translated_into_english(demo_page):
     translation = Translation.objects.create(source=source, target_locale=english)
     po = translation.export_po()
     for entry in po:
-        entry.msgstr = {"Lub rooj sib tham": "The meeting",
-                        "Tuaj koom lub rooj sib tham.": "Come to the meeting."}.get(entry.msgid, "")
+        entry.msgstr = {
+            "Lub rooj sib tham": "The meeting",
+            "Tuaj koom lub rooj sib tham.": "Come to the meeting.",
+        }.get(entry.msgid, "")
     translation.import_po(po)
     translation.save_target(publish=True)
 

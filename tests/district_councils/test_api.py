@@ -33,9 +33,23 @@ def test_detail_has_every_field_and_boundary_as_geojson(council, boundary_data):
     assert data["title"] == "Frogtown Neighborhood Association"
     assert data["boundary"] == boundary_data[7]
     assert data["boundary"]["type"] == "MultiPolygon"
-    for field in ("district_number", "area_name", "intro", "neighborhoods", "body",
-                  "office_address", "phone", "email", "website", "social_links", "people",
-                  "meetings", "get_involved", "staff_languages", "translations"):
+    for field in (
+        "district_number",
+        "area_name",
+        "intro",
+        "neighborhoods",
+        "body",
+        "office_address",
+        "phone",
+        "email",
+        "website",
+        "social_links",
+        "people",
+        "meetings",
+        "get_involved",
+        "staff_languages",
+        "translations",
+    ):
         assert field in data, field
     # Wagtail links every page to its canonical /api/v2/pages/<id>/ detail; both work.
     assert Client().get(data["meta"]["detail_url"]).json()["boundary"] == boundary_data[7]
@@ -47,7 +61,12 @@ def test_point_returns_the_council_containing_it(council, point, number):
     assert [item["id"] for item in data["items"]] == [council(number).pk]
     every_language = get(lat=point[0], lon=point[1]).json()
     assert {item["meta"]["locale"] for item in every_language["items"]} == {
-        "en", "es", "hmn", "so", "ksw"}
+        "en",
+        "es",
+        "hmn",
+        "so",
+        "ksw",
+    }
     assert {item["district_number"] for item in every_language["items"]} == {number}
 
 
@@ -83,18 +102,26 @@ def test_400_message_is_in_the_callers_language():
 
 def test_updates_through_pages_endpoint_with_council_filter(council):
     page = council(1)
-    response = get("/api/v2/pages/", type="district_councils.CouncilUpdatePage",
-                   council=page.pk, fields="council,date,topics")
+    response = get(
+        "/api/v2/pages/",
+        type="district_councils.CouncilUpdatePage",
+        council=page.pk,
+        fields="council,date,topics",
+    )
     assert response.status_code == 200
     items = response.json()["items"]
     expected = set(CouncilUpdatePage.objects.child_of(page).values_list("title", flat=True))
     assert {item["title"] for item in items} == expected and len(expected) == 2
-    assert all(item["council"] == {"id": page.pk, "title": page.title, "district_number": 1}
-               for item in items)
+    assert all(
+        item["council"] == {"id": page.pk, "title": page.title, "district_number": 1}
+        for item in items
+    )
     other = get("/api/v2/pages/", council=council(17).pk).json()["items"]
     # Everything the council hosts: its updates and its meetings.
     assert {item["title"] for item in other} == {
-        "Demo update: comments invited on a downtown plan", "CapitolRiver Council board meeting"}
+        "Demo update: comments invited on a downtown plan",
+        "CapitolRiver Council board meeting",
+    }
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "99999999"])

@@ -28,8 +28,7 @@ def test_council_feed_lists_that_councils_updates_newest_first(council):
     assert feed.feed.title == "Southeast Community Organization: updates"
     assert feed.feed.link == f"http://testserver{page.url}"
     titles = [entry.title for entry in feed.entries]
-    assert titles == ["Demo update: board elections this spring",
-                      "Demo update: park clean-up day"]
+    assert titles == ["Demo update: board elections this spring", "Demo update: park clean-up day"]
     entry = feed.entries[0]
     assert entry.link.startswith(f"http://testserver{page.url}demo-board-election/")
     assert entry.summary == "This is demo content. How to stand for the board and vote."
@@ -39,9 +38,11 @@ def test_council_feed_lists_that_councils_updates_newest_first(council):
 def test_all_councils_feed_has_updates_from_every_council(council_index):
     feed = parse(f"{council_index().url}feed/")
     titles = {entry.title for entry in feed.entries}
-    assert {"Demo update: board elections this spring",
-            "Demo update: comments invited on a downtown plan",
-            "Demo update: community safety meeting"} <= titles
+    assert {
+        "Demo update: board elections this spring",
+        "Demo update: comments invited on a downtown plan",
+        "Demo update: community safety meeting",
+    } <= titles
 
 
 def test_feeds_exist_per_language(council):
@@ -58,10 +59,14 @@ def test_feeds_exist_per_language(council):
 
 def test_new_update_appears_in_both_feeds(council, council_index):
     page = council(9)
-    page.add_child(instance=CouncilUpdatePage(
-        title="Street festival", slug="street-festival", date=datetime.date(2026, 12, 1),
-        summary="Music on West 7th.",
-    ))
+    page.add_child(
+        instance=CouncilUpdatePage(
+            title="Street festival",
+            slug="street-festival",
+            date=datetime.date(2026, 12, 1),
+            summary="Music on West 7th.",
+        )
+    )
     CouncilUpdatePage.objects.get(slug="street-festival").save_revision().publish()
     assert parse(f"{page.url}feed/").entries[0].title == "Street festival"
     assert parse(f"{council_index().url}feed/").entries[0].title == "Street festival"

@@ -25,7 +25,7 @@ def find(language="en", **params):
 def result_of(response):
     html = response.content.decode()
     start = html.index('id="find-result"')
-    return html[start:html.index("</div>", start)]
+    return html[start : html.index("</div>", start)]
 
 
 @pytest.mark.parametrize(
@@ -86,8 +86,15 @@ def test_bad_coordinates_message_is_in_the_visitors_language():
 
 @pytest.mark.parametrize(
     ("query", "number"),
-    [("Frogtown", 7), ("frogtown", 7), ("Daytons Bluff", None), ("dayton’s bluff", 4),
-     ("Highland Park", 15), ("Hayden", 2), ("Merriam Park", 13)],
+    [
+        ("Frogtown", 7),
+        ("frogtown", 7),
+        ("Daytons Bluff", None),
+        ("dayton’s bluff", 4),
+        ("Highland Park", 15),
+        ("Hayden", 2),
+        ("Merriam Park", 13),
+    ],
 )
 def test_neighborhood_names_resolve(council, query, number):
     response = find(neighborhood=query)
@@ -176,9 +183,12 @@ def test_address_search_is_off_by_default():
 
 @pytest.mark.parametrize(
     ("address", "expected"),
-    [("15 W Kellogg Blvd", "CapitolRiver Council"), ("Minneapolis", "outside Saint Paul"),
-     ("Nowhere Lane", "No place was found for that address"),
-     ("broken", "The address search is not working right now")],
+    [
+        ("15 W Kellogg Blvd", "CapitolRiver Council"),
+        ("Minneapolis", "outside Saint Paul"),
+        ("Nowhere Lane", "No place was found for that address"),
+        ("broken", "The address search is not working right now"),
+    ],
 )
 def test_pluggable_address_geocoder(settings, address, expected):
     settings.COUNCIL_GEOCODER = "tests.district_councils.test_find_council.fake_geocoder"

@@ -67,20 +67,51 @@ def test_council_page_shows_profile_details(client, council):
     page.email = "demo@example.org"
     page.social_links = [("link", {"label": "Facebook", "url": "https://facebook.com/demo"})]
     page.people = [
-        ("person", {"name": "Pat Example", "role": "Executive director", "group": "staff",
-                    "photo": None, "email": "", "phone": ""}),
-        ("person", {"name": "Sam Example", "role": "Board chair", "group": "board",
-                    "photo": None, "email": "", "phone": ""}),
+        (
+            "person",
+            {
+                "name": "Pat Example",
+                "role": "Executive director",
+                "group": "staff",
+                "photo": None,
+                "email": "",
+                "phone": "",
+            },
+        ),
+        (
+            "person",
+            {
+                "name": "Sam Example",
+                "role": "Board chair",
+                "group": "board",
+                "photo": None,
+                "email": "",
+                "phone": "",
+            },
+        ),
     ]
     page.staff_languages = [("language", "Hmong"), ("language", "Spanish")]
     page.save_revision().publish()
     html = Client().get(page.url).content.decode()
-    for text in ("District 1", "Eastview", "123 Example Street", "tel:6510000000",
-                 "mailto:demo@example.org", "https://www.southeastside.org",
-                 "https://facebook.com/demo", "Pat Example", "Executive director",
-                 "Board chair", "How and when the board meets", "Join a committee",
-                 "Run for the board", "Volunteer", "Languages our staff speak", "Hmong",
-                 "demo data"):
+    for text in (
+        "District 1",
+        "Eastview",
+        "123 Example Street",
+        "tel:6510000000",
+        "mailto:demo@example.org",
+        "https://www.southeastside.org",
+        "https://facebook.com/demo",
+        "Pat Example",
+        "Executive director",
+        "Board chair",
+        "How and when the board meets",
+        "Join a committee",
+        "Run for the board",
+        "Volunteer",
+        "Languages our staff speak",
+        "Hmong",
+        "demo data",
+    ):
         assert text in html, text
 
 
@@ -114,9 +145,7 @@ def test_update_written_in_hmong_first_and_translated_into_english(council):
 
 
 def test_council_page_tree_rules(council, council_index):
-    assert DistrictCouncilPage.allowed_parent_page_models() == [
-        council_index().specific_class
-    ]
+    assert DistrictCouncilPage.allowed_parent_page_models() == [council_index().specific_class]
     assert CouncilUpdatePage.allowed_parent_page_models() == [DistrictCouncilPage]
     assert DistrictCouncilPage.allowed_subpage_models() == [CouncilUpdatePage, EventPage]
     update = CouncilUpdatePage.objects.child_of(council(1)).first()
@@ -128,8 +157,13 @@ def test_other_apps_add_sections_and_alternate_links_to_council_pages(client, co
         return {
             "template": "district_councils/tests/section.html",
             "order": 5,
-            "alternate_links": [{"type": "text/calendar", "href": f"{page.url}events.ics",
-                                 "title": "Events calendar"}],
+            "alternate_links": [
+                {
+                    "type": "text/calendar",
+                    "href": f"{page.url}events.ics",
+                    "title": "Events calendar",
+                }
+            ],
             "heading": f"Upcoming events of {page.title}",
         }
 
@@ -137,6 +171,8 @@ def test_other_apps_add_sections_and_alternate_links_to_council_pages(client, co
     with hooks.register_temporarily("district_council_page_sections", events_section):
         html = client.get(page.url).content.decode()
     head = html.split("</head>")[0]
-    assert (f'<link rel="alternate" type="text/calendar" href="{page.url}events.ics" '
-            'title="Events calendar">') in head
+    assert (
+        f'<link rel="alternate" type="text/calendar" href="{page.url}events.ics" '
+        'title="Events calendar">'
+    ) in head
     assert "Upcoming events of District 2 Community Council" in html.split("</head>")[1]

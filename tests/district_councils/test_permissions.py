@@ -32,8 +32,13 @@ def user(username):
 
 
 def draft_update(parent, title="Draft update"):
-    update = CouncilUpdatePage(title=title, slug="draft-update", date=datetime.date(2026, 11, 1),
-                               summary="Not yet published.", live=False)
+    update = CouncilUpdatePage(
+        title=title,
+        slug="draft-update",
+        date=datetime.date(2026, 11, 1),
+        summary="Not yet published.",
+        live=False,
+    )
     parent.add_child(instance=update)
     update.save_revision()
     return update
@@ -42,10 +47,15 @@ def draft_update(parent, title="Draft update"):
 def edit_form(page, **changes):
     """POST data for the page edit form, as the admin would send it."""
     data = {
-        "title": page.title, "slug": page.slug, "date": str(page.date),
+        "title": page.title,
+        "slug": page.slug,
+        "date": str(page.date),
         "summary": page.summary,
-        "body-count": "0", "topics-count": "0", "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+        "body-count": "0",
+        "topics-count": "0",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
@@ -69,12 +79,15 @@ def test_one_group_per_council_with_rights_on_the_council_in_every_language(coun
     for page in DistrictCouncilPage.objects.filter(locale__language_code="en"):
         group = Group.objects.get(name=f"{page.title} editors")
         pages = set(GroupPagePermission.objects.filter(group=group).values_list("page", flat=True))
-        assert pages == set(Page.objects.filter(translation_key=page.translation_key)
-                            .values_list("pk", flat=True))
-        codenames = set(GroupPagePermission.objects.filter(group=group)
-                        .values_list("permission__codename", flat=True))
-        assert codenames == {"add_page", "change_page", "publish_page", "lock_page",
-                             "unlock_page"}
+        assert pages == set(
+            Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+        )
+        codenames = set(
+            GroupPagePermission.objects.filter(group=group).values_list(
+                "permission__codename", flat=True
+            )
+        )
+        assert codenames == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
         assert group.permissions.filter(codename="access_admin").exists()
         assert group.collection_permissions.filter(collection__name=page.title).count() == 8
 
@@ -131,8 +144,10 @@ def test_admin_views_refuse_another_councils_pages(client_as, council):
         if response.status_code == 302:
             assert "/admin/" in response["Location"] and str(draft.pk) not in response["Location"]
     # Nor can they change it by posting.
-    response = client.post(f"/admin/pages/{draft.pk}/edit/",
-                           edit_form(draft, title="Hijacked", **{"action-publish": "1"}))
+    response = client.post(
+        f"/admin/pages/{draft.pk}/edit/",
+        edit_form(draft, title="Hijacked", **{"action-publish": "1"}),
+    )
     assert response.status_code in (302, 403)
     draft.refresh_from_db()
     assert draft.title == "Draft update" and not draft.live
@@ -149,8 +164,10 @@ def test_city_communications_can_use_the_same_views(client_as, council):
     assert client.get(f"/admin/pages/{draft.pk}/edit/preview/").status_code == 200
     assert client.get(f"/admin/pages/{draft.pk}/move/").status_code == 200
     assert client.get(f"/admin/pages/{draft.pk}/delete/").status_code == 200
-    response = client.post(f"/admin/pages/{draft.pk}/edit/",
-                           edit_form(draft, title="Approved", **{"action-publish": "1"}))
+    response = client.post(
+        f"/admin/pages/{draft.pk}/edit/",
+        edit_form(draft, title="Approved", **{"action-publish": "1"}),
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.live and draft.title == "Approved"
@@ -161,9 +178,15 @@ def test_editor_publishes_an_update_directly(client_as, council):
     parent = council(1)
     response = client.post(
         f"/admin/pages/add/district_councils/councilupdatepage/{parent.pk}/",
-        edit_form(CouncilUpdatePage(title="Snow plow schedule", slug="snow-plows",
-                                    date=datetime.date(2026, 12, 2), summary="When plows come."),
-                  **{"action-publish": "1"}),
+        edit_form(
+            CouncilUpdatePage(
+                title="Snow plow schedule",
+                slug="snow-plows",
+                date=datetime.date(2026, 12, 2),
+                summary="When plows come.",
+            ),
+            **{"action-publish": "1"},
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     update = CouncilUpdatePage.objects.child_of(parent).get(slug="snow-plows")
@@ -180,28 +203,41 @@ def test_editing_the_council_profile_starts_the_approval_workflow(client_as, cou
     assert 'name="action-submit"' in edit
     assert 'name="action-publish"' not in edit
     assert page.get_workflow().name == WORKFLOW_NAME
-    response = client.post(f"/admin/pages/{page.pk}/edit/", {
-        **profile_form(page), "intro": "Changed intro", "action-publish": "1",
-    })
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {
+            **profile_form(page),
+            "intro": "Changed intro",
+            "action-publish": "1",
+        },
+    )
     page.refresh_from_db()
     assert page.intro != "Changed intro"  # refused to publish directly
-    response = client.post(f"/admin/pages/{page.pk}/edit/", {
-        **profile_form(page), "intro": "Changed intro", "action-submit": "1",
-    })
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {
+            **profile_form(page),
+            "intro": "Changed intro",
+            "action-submit": "1",
+        },
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     state = page.current_workflow_state
     assert state is not None and state.workflow.name == WORKFLOW_NAME
-    assert state.current_task_state.task.specific.groups.filter(
-        name="City communications").exists()
+    assert state.current_task_state.task.specific.groups.filter(name="City communications").exists()
     assert page.intro != "Changed intro"  # live content unchanged until approved
     # City communications approves it, and it goes live.
     approver = client_as("communications")
     task_state = state.current_task_state
     response = approver.post(
         f"/admin/pages/{page.pk}/edit/",
-        {**profile_form(page), "intro": "Changed intro", "action-workflow-action": "true",
-         "workflow-action-name": "approve"},
+        {
+            **profile_form(page),
+            "intro": "Changed intro",
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+        },
     )
     assert response.status_code == 302
     task_state.refresh_from_db()
@@ -212,20 +248,42 @@ def test_editing_the_council_profile_starts_the_approval_workflow(client_as, cou
 
 def profile_form(page):
     data = {
-        "title": page.title, "slug": page.slug, "district_number": page.district_number,
-        "area_name": page.area_name, "intro": page.intro, "office_address": "",
-        "phone": "", "email": "", "website": page.website, "meetings": rich_text(page.meetings),
+        "title": page.title,
+        "slug": page.slug,
+        "district_number": page.district_number,
+        "area_name": page.area_name,
+        "intro": page.intro,
+        "office_address": "",
+        "phone": "",
+        "email": "",
+        "website": page.website,
+        "meetings": rich_text(page.meetings),
         "boundary": json.dumps(page.boundary),
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
     }
-    for name in ("neighborhoods", "body", "social_links", "people", "get_involved",
-                 "staff_languages"):
+    for name in (
+        "neighborhoods",
+        "body",
+        "social_links",
+        "people",
+        "get_involved",
+        "staff_languages",
+    ):
         data[f"{name}-count"] = "0"
     for i, block in enumerate(page.neighborhoods):
-        data.update({"neighborhoods-count": str(i + 1), f"neighborhoods-{i}-type": "neighborhood",
-                     f"neighborhoods-{i}-value": block.value, f"neighborhoods-{i}-deleted": "",
-                     f"neighborhoods-{i}-order": str(i), f"neighborhoods-{i}-id": block.id})
+        data.update(
+            {
+                "neighborhoods-count": str(i + 1),
+                f"neighborhoods-{i}-type": "neighborhood",
+                f"neighborhoods-{i}-value": block.value,
+                f"neighborhoods-{i}-deleted": "",
+                f"neighborhoods-{i}-order": str(i),
+                f"neighborhoods-{i}-id": block.id,
+            }
+        )
     return data
 
 
@@ -236,10 +294,14 @@ def test_collections_are_per_council(client_as):
     images = policy_registry.get_by_type(get_image_model())
     documents = policy_registry.get_by_type(Document)
 
-    image = get_image_model().objects.create(title="Other council's photo", collection=other,
-                                             file=get_test_image_file())
-    document = Document.objects.create(title="Other council's minutes", collection=other,
-                                       file=SimpleUploadedFile("minutes.txt", b"minutes"))
+    image = get_image_model().objects.create(
+        title="Other council's photo", collection=other, file=get_test_image_file()
+    )
+    document = Document.objects.create(
+        title="Other council's minutes",
+        collection=other,
+        file=SimpleUploadedFile("minutes.txt", b"minutes"),
+    )
     assert set(images.collections_user_has_permission_for(editor, "add")) == {own}
     assert set(documents.collections_user_has_permission_for(editor, "add")) == {own}
     assert not images.user_has_permission_for_instance(editor, "change", image)
@@ -249,9 +311,14 @@ def test_collections_are_per_council(client_as):
     client = client_as(EDITOR_A)
     assert client.get(f"/admin/images/{image.pk}/").status_code in (302, 403)
     assert client.get(f"/admin/documents/edit/{document.pk}/").status_code in (302, 403)
-    response = client.post("/admin/images/add/", {
-        "title": "Sneaky", "collection": other.pk, "file": get_test_image_file(),
-    })
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Sneaky",
+            "collection": other.pk,
+            "file": get_test_image_file(),
+        },
+    )
     assert not get_image_model().objects.filter(title="Sneaky", collection=other).exists()
     listing = client.get("/admin/images/").content.decode()
     assert "Other council&#x27;s photo" not in listing and "Other council's photo" not in listing

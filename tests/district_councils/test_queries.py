@@ -25,8 +25,10 @@ def queries_for(url):
 def add_councils(index, template, count, start):
     for number in range(start, start + count):
         page = DistrictCouncilPage(
-            title=f"Test council {number}", slug=f"test-council-{number}",
-            district_number=number, boundary=template.boundary,
+            title=f"Test council {number}",
+            slug=f"test-council-{number}",
+            district_number=number,
+            boundary=template.boundary,
             neighborhoods=[("neighborhood", f"Test neighborhood {number}")],
         )
         index.add_child(instance=page)
@@ -36,8 +38,10 @@ def add_councils(index, template, count, start):
 def add_updates(council, count, start=0):
     for i in range(start, start + count):
         update = CouncilUpdatePage(
-            title=f"Update {i}", slug=f"update-{i}", date=datetime.date(2026, 1, 1)
-            + datetime.timedelta(days=i), summary=f"Summary {i}",
+            title=f"Update {i}",
+            slug=f"update-{i}",
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+            summary=f"Summary {i}",
             topics=[("topic", "Test")],
         )
         council.add_child(instance=update)

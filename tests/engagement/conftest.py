@@ -31,7 +31,8 @@ def make_event(demo_page):
         parent = parent or demo_page("events")
         # 10 am three days ahead: never across midnight, whatever the hour the tests run.
         start = start or (dt.datetime.now(CHICAGO) + dt.timedelta(days=3)).replace(
-            hour=10, minute=0, second=0, microsecond=0)
+            hour=10, minute=0, second=0, microsecond=0
+        )
         page = EventPage(
             title=title,
             slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),

@@ -22,9 +22,18 @@ def test_window_returns_expanded_occurrences(client, monthly_meeting):
 def test_cancelled_occurrence_in_api(client, monthly_meeting):
     year = next_year()
     apr = second_tuesday(year, 4)
-    monthly_meeting.occurrence_changes = [("change", {
-        "original_date": apr, "status": "cancelled", "reason": "Holiday",
-        "new_start": None, "new_end": None})]
+    monthly_meeting.occurrence_changes = [
+        (
+            "change",
+            {
+                "original_date": apr,
+                "status": "cancelled",
+                "reason": "Holiday",
+                "new_start": None,
+                "new_end": None,
+            },
+        )
+    ]
     monthly_meeting.save_revision().publish()
     data = client.get(f"/api/v2/events/?from={apr}&to={apr}&topic=housing").json()
     (item,) = data["items"]
@@ -41,15 +50,24 @@ def test_filters_host_format_and_locale(client, make_event, demo_page):
     council = demo_page("district-councils").get_children().live().specific().first()
     data = client.get(f"/api/v2/events/?host={council.district_number}&to={to}").json()
     assert data["items"] and {item["host"]["council"] for item in data["items"]} == {
-        council.district_number}
+        council.district_number
+    }
     data = client.get(f"/api/v2/events/?locale=es&host={council.district_number}&to={to}").json()
     assert all("/es/" in item["event"]["html_url"] for item in data["items"])
 
 
 @pytest.mark.parametrize(
     "query",
-    ["from=2026-01-01&to=2027-06-01", "from=yesterday", "host=42", "format=carrier-pigeon",
-     "locale=xx", "from=2027-02-01&to=2027-01-01", "limit=-1", "colour=blue"],
+    [
+        "from=2026-01-01&to=2027-06-01",
+        "from=yesterday",
+        "host=42",
+        "format=carrier-pigeon",
+        "locale=xx",
+        "from=2027-02-01&to=2027-01-01",
+        "limit=-1",
+        "colour=blue",
+    ],
 )
 def test_bad_parameters_are_400_with_message(client, db, query):
     response = client.get(f"/api/v2/events/?{query}")
@@ -58,8 +76,9 @@ def test_bad_parameters_are_400_with_message(client, db, query):
 
 
 def test_errors_in_callers_language(client, db):
-    response = client.get("/api/v2/events/?from=2026-01-01&to=2027-06-01",
-                          HTTP_ACCEPT_LANGUAGE="es")
+    response = client.get(
+        "/api/v2/events/?from=2026-01-01&to=2027-06-01", HTTP_ACCEPT_LANGUAGE="es"
+    )
     assert response.status_code == 400
     assert "puede durar como máximo 366 días" in response.json()["message"]
 
@@ -67,8 +86,14 @@ def test_errors_in_callers_language(client, db):
 def test_openapi_describes_events(client, db):
     schema = client.get("/api/schema/").json()
     operation = schema["paths"]["/api/v2/events/"]["get"]
-    assert {p["name"] for p in operation["parameters"]} >= {"from", "to", "host", "topic",
-                                                            "format", "locale"}
+    assert {p["name"] for p in operation["parameters"]} >= {
+        "from",
+        "to",
+        "host",
+        "topic",
+        "format",
+        "locale",
+    }
     assert "EventOccurrence" in schema["components"]["schemas"]
 
 

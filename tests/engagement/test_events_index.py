@@ -31,7 +31,8 @@ def test_filters_by_topic_format_language_and_council(client, make_event, demo_p
 def test_date_range(client, make_event):
     # Midday, so the two-hour event never runs past midnight into the next day.
     start = (dt.datetime.now(CHICAGO) + dt.timedelta(days=40)).replace(
-        hour=12, minute=0, second=0, microsecond=0)
+        hour=12, minute=0, second=0, microsecond=0
+    )
     make_event("Far event", start=start)
     day = start.date().isoformat()
     assert "Far event" in client.get(f"/en/events/?from={day}&to={day}").content.decode()
@@ -51,8 +52,9 @@ def test_date_range(client, make_event):
         ("topic=nope", "Unknown topic", "Tema desconocido"),
     ],
 )
-def test_bad_filters_give_400_with_message_in_visitors_language(client, db, query, english,
-                                                                  spanish):
+def test_bad_filters_give_400_with_message_in_visitors_language(
+    client, db, query, english, spanish
+):
     response = client.get(f"/en/events/?{query}")
     assert response.status_code == 400
     assert english in response.content.decode()
@@ -93,12 +95,23 @@ def test_pagination(client, make_event):
 
 def test_cancelled_occurrence_is_marked_in_the_list_and_on_the_page(client, monthly_meeting):
     first = monthly_meeting.expand()[0]
-    monthly_meeting.occurrence_changes = [("change", {
-        "original_date": first.start.date(), "status": "cancelled",
-        "reason": "Room flooded", "new_start": None, "new_end": None})]
+    monthly_meeting.occurrence_changes = [
+        (
+            "change",
+            {
+                "original_date": first.start.date(),
+                "status": "cancelled",
+                "reason": "Room flooded",
+                "new_start": None,
+                "new_end": None,
+            },
+        )
+    ]
     monthly_meeting.save_revision().publish()
-    for url in (f"/en/events/?from={first.start.date()}&to={first.start.date()}",
-                monthly_meeting.url):
+    for url in (
+        f"/en/events/?from={first.start.date()}&to={first.start.date()}",
+        monthly_meeting.url,
+    ):
         html = client.get(url).content.decode()
         assert "Cancelled" in html and "Room flooded" in html
 
@@ -111,12 +124,25 @@ def test_dates_in_visitors_language(client, monthly_meeting):
 
 
 def test_event_page_details_and_flyer(client, make_event):
-    event = make_event("Tenant workshop", venue_name="Central Library", address="90 W 4th St",
-                       interpretation="es,asl", childcare=True, step_free_access=True,
-                       online_url="https://meet.example.org/", format="hybrid")
+    event = make_event(
+        "Tenant workshop",
+        venue_name="Central Library",
+        address="90 W 4th St",
+        interpretation="es,asl",
+        childcare=True,
+        step_free_access=True,
+        online_url="https://meet.example.org/",
+        format="hybrid",
+    )
     html = client.get(event.url).content.decode()
-    for text in ("Central Library", "Spanish, American Sign Language (ASL)", "Join online",
-                 "calendar.google.com", "event.ics", "Step-free access"):
+    for text in (
+        "Central Library",
+        "Spanish, American Sign Language (ASL)",
+        "Join online",
+        "calendar.google.com",
+        "event.ics",
+        "Step-free access",
+    ):
         assert text in html
     flyer = client.get(f"{event.url}flyer/").content.decode()
     assert 'media="print"' in flyer and 'src="data:image/svg+xml;base64,' in flyer
@@ -125,8 +151,11 @@ def test_event_page_details_and_flyer(client, make_event):
 
 
 def test_home_page_teaser_lists_upcoming_events(client, make_event):
-    make_event("Tomorrow's meetup", slug="tomorrow",
-               start=dt.datetime.now(CHICAGO).replace(microsecond=0) + dt.timedelta(hours=2))
+    make_event(
+        "Tomorrow's meetup",
+        slug="tomorrow",
+        start=dt.datetime.now(CHICAGO).replace(microsecond=0) + dt.timedelta(hours=2),
+    )
     html = client.get("/en/").content.decode()
     assert "Upcoming meetings and events" in html and "Tomorrow" in html
 

@@ -29,11 +29,16 @@ def expand_series(master, overrides):
     naive = start.replace(tzinfo=None)
     rule = master["RRULE"].to_ical().decode()
     # UNTIL is in UTC in the feed; compare in local wall time like a calendar app.
-    starts = [moment.replace(tzinfo=start.tzinfo) for moment in
-              rrulestr(rule.replace("Z", ""), dtstart=naive, ignoretz=True)]
+    starts = [
+        moment.replace(tzinfo=start.tzinfo)
+        for moment in rrulestr(rule.replace("Z", ""), dtstart=naive, ignoretz=True)
+    ]
     exdates = set()
-    for exdate in master.get("EXDATE", []) if isinstance(master.get("EXDATE"), list) else (
-            [master["EXDATE"]] if "EXDATE" in master else []):
+    for exdate in (
+        master.get("EXDATE", [])
+        if isinstance(master.get("EXDATE"), list)
+        else ([master["EXDATE"]] if "EXDATE" in master else [])
+    ):
         exdates |= {value.dt for value in exdate.dts}
     changed = {override.decoded("RECURRENCE-ID"): override for override in overrides}
     result = []
@@ -66,9 +71,18 @@ def test_all_events_feed_round_trips_recurrence_across_dst(client, monthly_meeti
 def test_cancelled_occurrence_is_a_cancelled_override(client, monthly_meeting):
     year = next_year()
     march = second_tuesday(year, 3)
-    monthly_meeting.occurrence_changes = [("change", {
-        "original_date": march, "status": "cancelled", "reason": "Snow emergency",
-        "new_start": None, "new_end": None})]
+    monthly_meeting.occurrence_changes = [
+        (
+            "change",
+            {
+                "original_date": march,
+                "status": "cancelled",
+                "reason": "Snow emergency",
+                "new_start": None,
+                "new_end": None,
+            },
+        )
+    ]
     monthly_meeting.skipped_dates = second_tuesday(year, 5).isoformat()
     monthly_meeting.save_revision().publish()
     calendar = fetch_calendar(client, f"{monthly_meeting.url}event.ics")
@@ -77,7 +91,8 @@ def test_cancelled_occurrence_is_a_cancelled_override(client, monthly_meeting):
     overrides = [c for c in components if "RECURRENCE-ID" in c]
     assert len(overrides) == 1
     assert overrides[0].decoded("RECURRENCE-ID") == dt.datetime(
-        year, 3, march.day, 18, 30, tzinfo=CHICAGO)
+        year, 3, march.day, 18, 30, tzinfo=CHICAGO
+    )
     assert str(overrides[0]["STATUS"]) == "CANCELLED"
     assert "Snow emergency" in str(overrides[0]["DESCRIPTION"])
     assert int(master["SEQUENCE"]) == 1 == int(overrides[0]["SEQUENCE"])
@@ -108,8 +123,12 @@ def test_council_feed_has_only_that_councils_meetings(client, demo_page):
 
 
 def test_topic_feed_and_location(client, make_event):
-    make_event("Park bench walk", topics="parks", venue_name="Como Park",
-               address="1199 Midway Parkway\nSaint Paul, MN")
+    make_event(
+        "Park bench walk",
+        topics="parks",
+        venue_name="Como Park",
+        address="1199 Midway Parkway\nSaint Paul, MN",
+    )
     make_event("Budget chat", topics="budget")
     calendar = fetch_calendar(client, "/en/events/calendar/topic/parks.ics")
     by_summary = {str(c["SUMMARY"]): c for c in calendar.walk("VEVENT")}

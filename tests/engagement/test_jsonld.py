@@ -9,16 +9,21 @@ from tests.engagement.conftest import next_year, second_tuesday
 
 
 def json_ld(response):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>',
-                      response.content.decode(), re.S)
+    match = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
     assert match, "no JSON-LD on the page"
     data = json.loads(match.group(1))
     return data if isinstance(data, list) else [data]
 
 
 def test_in_person_event(client, make_event):
-    event = make_event("Library talk", venue_name="Rondo Library",
-                       address="461 Dale Street North\nSaint Paul, MN 55103", capacity=40)
+    event = make_event(
+        "Library talk",
+        venue_name="Rondo Library",
+        address="461 Dale Street North\nSaint Paul, MN 55103",
+        capacity=40,
+    )
     (item,) = json_ld(client.get(event.url))
     assert item["@type"] == "Event" and item["name"] == "Library talk"
     assert item["eventStatus"] == "https://schema.org/EventScheduled"
@@ -32,9 +37,14 @@ def test_in_person_event(client, make_event):
 
 
 def test_moved_online_event_has_virtual_location(client, make_event):
-    event = make_event("Street meeting", venue_name="Old room", address="1 Main St",
-                       online_url="https://meet.example.org/x", status="moved_online",
-                       status_reason="Room closed")
+    event = make_event(
+        "Street meeting",
+        venue_name="Old room",
+        address="1 Main St",
+        online_url="https://meet.example.org/x",
+        status="moved_online",
+        status_reason="Room closed",
+    )
     (item,) = json_ld(client.get(event.url))
     assert item["eventStatus"] == "https://schema.org/EventMovedOnline"
     assert item["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
@@ -44,9 +54,18 @@ def test_moved_online_event_has_virtual_location(client, make_event):
 def test_recurring_event_lists_occurrences_with_cancelled_one(client, monthly_meeting):
     year = next_year()
     feb = second_tuesday(year, 2)
-    monthly_meeting.occurrence_changes = [("change", {
-        "original_date": feb, "status": "cancelled", "reason": "Holiday",
-        "new_start": None, "new_end": None})]
+    monthly_meeting.occurrence_changes = [
+        (
+            "change",
+            {
+                "original_date": feb,
+                "status": "cancelled",
+                "reason": "Holiday",
+                "new_start": None,
+                "new_end": None,
+            },
+        )
+    ]
     monthly_meeting.save_revision().publish()
     items = json_ld(client.get(monthly_meeting.url))
     assert len(items) == 12

@@ -23,9 +23,12 @@ def council_editor(councils):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(
-            group=group, page=councils[0],
-            permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                              codename=codename))
+            group=group,
+            page=councils[0],
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     user = get_user_model().objects.create_user("council-a", password="pw")
     user.groups.add(group)
     return user
@@ -34,6 +37,7 @@ def council_editor(councils):
 def test_events_live_under_councils_or_the_index():
     assert EventPage.can_exist_under(EventIndexPage())
     from district_councils.models import DistrictCouncilPage
+
     assert EventPage.can_exist_under(DistrictCouncilPage())
 
 
@@ -67,5 +71,6 @@ def test_council_page_section_hook(rf, councils):
     assert section["occurrences"]
     assert {occ.host_council_id for occ in section["occurrences"]} == {councils[0].pk}
     from django.template.loader import render_to_string
+
     html = render_to_string(section["template"], {"section": section})
     assert "board meeting" in html and link["href"] in html

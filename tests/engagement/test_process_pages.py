@@ -5,18 +5,30 @@ import pytest
 from engagement.readability import reading_grade, syllables
 
 
-@pytest.mark.parametrize(("word", "count"), [("cat", 1), ("table", 2), ("budget", 2),
-                                             ("hearing", 2), ("neighbors", 2), ("council", 2),
-                                             ("jumped", 1), ("decided", 3)])
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("cat", 1),
+        ("table", 2),
+        ("budget", 2),
+        ("hearing", 2),
+        ("neighbors", 2),
+        ("council", 2),
+        ("jumped", 1),
+        ("decided", 3),
+    ],
+)
 def test_syllable_counts(word, count):
     assert syllables(word) == count
 
 
 def test_reading_grade_tells_simple_from_complex_text():
     simple = "The cat sat on the mat. We go to the park. It is fun."
-    complex_text = ("Notwithstanding the aforementioned administrative determinations, "
-                    "municipal authorities subsequently promulgated comprehensive regulatory "
-                    "modifications necessitating extraordinary interdepartmental coordination.")
+    complex_text = (
+        "Notwithstanding the aforementioned administrative determinations, "
+        "municipal authorities subsequently promulgated comprehensive regulatory "
+        "modifications necessitating extraordinary interdepartmental coordination."
+    )
     assert reading_grade(simple) < 3
     assert reading_grade(complex_text) > 16
     assert reading_grade("") is None
@@ -27,8 +39,11 @@ def test_demo_explainers_are_plain_language(demo_page):
     index = demo_page("how-it-works")
     processes = [page.specific for page in index.get_children().live()]
     assert {page.slug for page in processes} == {
-        "zoning-variance", "city-budget", "testify-at-a-public-hearing",
-        "after-you-report-a-problem"}
+        "zoning-variance",
+        "city-budget",
+        "testify-at-a-public-hearing",
+        "after-you-report-a-problem",
+    }
     for page in processes:
         assert page.reading_grade is not None and page.reading_grade <= 8, page.title
 

@@ -14,9 +14,13 @@ def add_events(parent, count, offset):
     for number in range(offset, offset + count):
         recurring = number % 3 == 0
         page = EventPage(
-            title=f"Load event {number}", slug=f"load-{number}", summary="Load test.",
-            start=start + dt.timedelta(hours=number), end=start + dt.timedelta(hours=number + 1),
-            recurrence="FREQ=WEEKLY;COUNT=20" if recurring else "", topics="housing",
+            title=f"Load event {number}",
+            slug=f"load-{number}",
+            summary="Load test.",
+            start=start + dt.timedelta(hours=number),
+            end=start + dt.timedelta(hours=number + 1),
+            recurrence="FREQ=WEEKLY;COUNT=20" if recurring else "",
+            topics="housing",
         )
         parent.add_child(instance=page)
         page.save_revision().publish()
@@ -31,16 +35,19 @@ def count_queries(client, url):
 
 def test_index_query_count_is_flat(client, demo_page):
     index = demo_page("events")
-    urls = ["/en/events/?topic=housing", "/en/events/month/", "/en/events/calendar.ics",
-            "/api/v2/events/?topic=housing"]
+    urls = [
+        "/en/events/?topic=housing",
+        "/en/events/month/",
+        "/en/events/calendar.ics",
+        "/api/v2/events/?topic=housing",
+    ]
     add_events(index, 15, 0)
     for url in urls:  # warm caches (site root paths, settings) before counting
         count_queries(client, url)
     before = {url: count_queries(client, url) for url in urls}
     add_events(index, 15, 15)  # twice as many events, a third of them weekly
     after = {url: count_queries(client, url) for url in urls}
-    for url in ("/en/events/?topic=housing", "/en/events/month/",
-                "/api/v2/events/?topic=housing"):
+    for url in ("/en/events/?topic=housing", "/en/events/month/", "/api/v2/events/?topic=housing"):
         assert after[url] == before[url], (url, before[url], after[url])
     # The feed reads each event once plus a constant.
     assert after["/en/events/calendar.ics"] == before["/en/events/calendar.ics"]

@@ -15,7 +15,8 @@ def test_second_tuesday_stays_at_630_pm_across_both_dst_changes():
     year = next_year()
     jan = second_tuesday(year, 1)
     occurrences = recurrence.expand(
-        start=local(year, 1, jan.day), end=local(year, 1, jan.day, 20, 30),
+        start=local(year, 1, jan.day),
+        end=local(year, 1, jan.day, 20, 30),
         rule="FREQ=MONTHLY;BYDAY=+2TU;COUNT=12",
     )
     assert len(occurrences) == 12
@@ -39,7 +40,8 @@ def test_weekly_meeting_keeps_its_wall_clock_time_over_the_spring_change():
     dst_sunday = march + dt.timedelta(days=(6 - march.weekday()) % 7 + 7)
     before = dst_sunday - dt.timedelta(days=5)  # the Tuesday before the change
     occurrences = recurrence.expand(
-        start=local(year, 3, before.day), end=local(year, 3, before.day, 20, 30),
+        start=local(year, 3, before.day),
+        end=local(year, 3, before.day, 20, 30),
         rule="FREQ=WEEKLY;COUNT=2",
     )
     first, second = occurrences
@@ -53,18 +55,20 @@ def test_skipped_dates_and_one_off_changes():
     jan, feb, mar = (second_tuesday(year, m) for m in (1, 2, 3))
     new_start = local(year, mar.month, mar.day + 2, 18, 0)
     occurrences = recurrence.expand(
-        start=local(year, 1, jan.day), end=local(year, 1, jan.day, 20, 30),
+        start=local(year, 1, jan.day),
+        end=local(year, 1, jan.day, 20, 30),
         rule="FREQ=MONTHLY;BYDAY=+2TU;COUNT=4",
         exdates=[feb],
         changes=[
-            recurrence.Change(original_date=mar, status="rescheduled", reason="Room booked",
-                              new_start=new_start),
-            recurrence.Change(original_date=second_tuesday(year, 4), status="cancelled",
-                              reason="Holiday"),
+            recurrence.Change(
+                original_date=mar, status="rescheduled", reason="Room booked", new_start=new_start
+            ),
+            recurrence.Change(
+                original_date=second_tuesday(year, 4), status="cancelled", reason="Holiday"
+            ),
         ],
     )
-    assert [occ.original_start.date() for occ in occurrences] == [
-        jan, mar, second_tuesday(year, 4)]
+    assert [occ.original_start.date() for occ in occurrences] == [jan, mar, second_tuesday(year, 4)]
     moved = occurrences[1]
     assert moved.status == "rescheduled" and moved.start == new_start
     assert moved.end == new_start + dt.timedelta(hours=2)
@@ -77,16 +81,24 @@ def test_nonexistent_spring_forward_time_moves_forward():
     dst_sunday = march + dt.timedelta(days=(6 - march.weekday()) % 7 + 7)
     occurrences = recurrence.expand(
         start=local(year, 3, dst_sunday.day - 1, 2, 30),
-        end=local(year, 3, dst_sunday.day - 1, 3, 0), rule="FREQ=DAILY;COUNT=3",
+        end=local(year, 3, dst_sunday.day - 1, 3, 0),
+        rule="FREQ=DAILY;COUNT=3",
     )
     gap = occurrences[1]
     assert gap.start.date() == dst_sunday
     assert (gap.start.hour, gap.start.minute) == (3, 30)
 
 
-@pytest.mark.parametrize("rule", ["FREQ=SECONDLY", "BYDAY=TU", "FREQ=MONTHLY;BYDAY=XX",
-                                  "DTSTART:20260101T000000\nFREQ=DAILY",
-                                  "FREQ=DAILY;UNTIL=20270101T000000Z"])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=SECONDLY",
+        "BYDAY=TU",
+        "FREQ=MONTHLY;BYDAY=XX",
+        "DTSTART:20260101T000000\nFREQ=DAILY",
+        "FREQ=DAILY;UNTIL=20270101T000000Z",
+    ],
+)
 def test_bad_rules_are_rejected(rule):
     with pytest.raises(ValidationError):
         recurrence.validate_rule(rule)

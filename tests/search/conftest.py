@@ -36,8 +36,11 @@ def _free_port():
 def _node(action, port):
     env = {**os.environ, "SEARCH_NODE_PORT": str(port)}
     return subprocess.run(
-        ["bash", str(NODE_SCRIPT), action, str(NODE_DIR)], env=env, capture_output=True,
-        text=True, timeout=600,
+        ["bash", str(NODE_SCRIPT), action, str(NODE_DIR)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -54,7 +57,8 @@ def search_node_url():
     if started.returncode != 0:
         pytest.fail(
             "BLOCKED: could not start an OpenSearch node with scripts/search_node.sh:\n"
-            + started.stdout[-2000:] + started.stderr[-2000:],
+            + started.stdout[-2000:]
+            + started.stderr[-2000:],
             pytrace=False,
         )
     yield f"http://127.0.0.1:{port}"
@@ -99,9 +103,7 @@ def search_backend(request, settings):
     if request.param == "engine":
         settings.WAGTAILSEARCH_BACKENDS = request.getfixturevalue("engine_index")
     else:
-        settings.WAGTAILSEARCH_BACKENDS = {
-            "default": settings.DATABASE_SEARCH_BACKEND
-        }
+        settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH_BACKEND}
     return request.param
 
 

@@ -7,16 +7,22 @@ pytestmark = pytest.mark.django_db
 
 def test_suggestions_start_with_the_typed_words(client, search_backend):
     data = client.get("/en/search/suggest/", {"q": "meetings and"}).json()
-    assert data["results"][0] == {"title": "Meetings and events", "url": "/en/events/",
-                                  "language": "en", "language_name": "English"}
+    assert data["results"][0] == {
+        "title": "Meetings and events",
+        "url": "/en/events/",
+        "language": "en",
+        "language_name": "English",
+    }
     councils = client.get("/en/search/suggest/", {"q": "distr"}).json()["results"]
     assert "District councils" in [item["title"] for item in councils]
     assert "suggestion" in data["announcement"]
 
 
 def test_suggestions_in_the_visitors_language(client, search_backend):
-    titles = [item["title"] for item in client.get(
-        "/es/search/suggest/", {"q": "consej"}).json()["results"]]
+    titles = [
+        item["title"]
+        for item in client.get("/es/search/suggest/", {"q": "consej"}).json()["results"]
+    ]
     assert titles == ["Consejos de distrito"]
 
 

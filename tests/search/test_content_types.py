@@ -24,8 +24,12 @@ def test_district_council_pages_are_found_with_their_type_as_facet(
     from district_councils.models import DistrictCouncilPage
 
     index = demo_page("district-councils")
-    council = DistrictCouncilPage(title="Frogtown Neighborhood Association", slug="frogtown",
-                                  district_number=7, intro="Thomas-Dale district council.")
+    council = DistrictCouncilPage(
+        title="Frogtown Neighborhood Association",
+        slug="frogtown",
+        district_number=7,
+        intro="Thomas-Dale district council.",
+    )
     index.add_child(instance=council)
     council.save_revision().publish()
     refresh_search()

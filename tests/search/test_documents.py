@@ -18,17 +18,25 @@ Document = get_document_model()
 
 
 def upload(client, title, content, filename="minutes.pdf"):
-    return client.post("/admin/documents/add/", {
-        "title": title,
-        "file": SimpleUploadedFile(filename, content, content_type="application/pdf"),
-        "collection": Collection.get_first_root_node().pk,
-    })
+    return client.post(
+        "/admin/documents/add/",
+        {
+            "title": title,
+            "file": SimpleUploadedFile(filename, content, content_type="application/pdf"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
 
 
 def test_uploaded_pdf_text_is_searchable(client_as, client):
     editor = client_as("communications")
-    response = upload(editor, "District 5 minutes, March", simple_pdf(
-        ["Minutes of the District 5 board", "Motion to support the Payne Avenue bikeway"]))
+    response = upload(
+        editor,
+        "District 5 minutes, March",
+        simple_pdf(
+            ["Minutes of the District 5 board", "Motion to support the Payne Avenue bikeway"]
+        ),
+    )
     assert response.status_code in (200, 302)
     document = Document.objects.get(title="District 5 minutes, March")
     assert "Payne Avenue bikeway" in document.search_text.text
@@ -39,12 +47,12 @@ def test_uploaded_pdf_text_is_searchable(client_as, client):
 
 def test_changed_file_is_extracted_again(db):
     document = Document(title="Agenda", collection=Collection.get_first_root_node())
-    document.file.save("agenda.pdf", ContentFile(simple_pdf(["Old agenda: parking"])),
-                       save=False)
+    document.file.save("agenda.pdf", ContentFile(simple_pdf(["Old agenda: parking"])), save=False)
     document.save()
     assert "parking" in document.search_text.text
-    document.file.save("agenda2.pdf", ContentFile(simple_pdf(["New agenda: library hours"])),
-                       save=False)
+    document.file.save(
+        "agenda2.pdf", ContentFile(simple_pdf(["New agenda: library hours"])), save=False
+    )
     document.file_hash = ""
     document.save()
     document.search_text.refresh_from_db()

@@ -12,9 +12,13 @@ pytestmark = pytest.mark.django_db
 
 def make_pages(parent, count, start=0):
     for number in range(start, start + count):
-        parent.add_child(instance=ContentPage(
-            title=f"Leaf collection week {number}", slug=f"leaf-{number}",
-            intro="Leaf collection bags and drop-off sites."))
+        parent.add_child(
+            instance=ContentPage(
+                title=f"Leaf collection week {number}",
+                slug=f"leaf-{number}",
+                intro="Leaf collection bags and drop-off sites.",
+            )
+        )
 
 
 def count_queries(client, per_page):

@@ -61,7 +61,7 @@ def test_report_in_admin_with_filters_and_csv(client, client_as):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     past = editor.get("/admin/reports/search-queries/", {"date_to": yesterday.isoformat()})
     assert "xyzzy" not in past.content.decode()
-    languages = page[page.index("By language"):page.index("Queries</h2>")]
+    languages = page[page.index("By language") : page.index("Queries</h2>")]
     assert "<td>en</td><td>2</td><td>0</td><td>1</td><td>50.0</td>" in languages
     empty = editor.get("/admin/reports/search-queries/", {"zero_results_only": "true"})
     assert "xyzzy" in empty.content.decode()

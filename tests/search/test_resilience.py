@@ -44,8 +44,7 @@ def test_staff_pages_stay_hidden_in_the_fallback(client, engine_down):
     assert "Staff guide" not in html
 
 
-def test_publishing_works_while_the_engine_is_down(demo_page, engine_down, caplog,
-                                                   client_as):
+def test_publishing_works_while_the_engine_is_down(demo_page, engine_down, caplog, client_as):
     services = demo_page("services")
     services.intro = "Bulky item pickup is on the first Monday."
     with caplog.at_level(logging.ERROR):
@@ -59,8 +58,9 @@ def test_publishing_works_while_the_engine_is_down(demo_page, engine_down, caplo
     assert "Get help from the city" in html
 
 
-def test_search_answers_when_the_engine_is_slow(client, settings, monkeypatch, search_node_url,
-                                                engine_index):
+def test_search_answers_when_the_engine_is_slow(
+    client, settings, monkeypatch, search_node_url, engine_index
+):
     settings.WAGTAILSEARCH_BACKENDS = engine_index
     from opensearchpy.exceptions import ConnectionTimeout
 

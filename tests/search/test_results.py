@@ -48,7 +48,7 @@ def test_hmong_page_is_offered_and_labelled_from_the_english_site(client, search
     html = results_html(client, "en", "khib nyiab")
     assert "Kev khaws khib nyiab thiab khoom rov siv dua" in result_titles(html)
     assert "Nothing was found in your language" in html
-    result = html[html.index('class="search-result search-result--page"'):]
+    result = html[html.index('class="search-result search-result--page"') :]
     assert "In Hmong" in result.split("</li>")[0]
     assert '<div lang="hmn">' in result.split("</li>")[0]
     assert 'href="/en/search/click/?q=khib+nyiab&amp;pos=1&amp;to=%2Fhmn%2Fkhib-nyiab%2F"' in html
@@ -91,7 +91,8 @@ def test_facets_by_content_type_filter_the_results(client, search_backend):
     facets = dict(re.findall(r'type=([\w.]+)"[^>]*>([^<]+)<span', html))
     assert "district_councils.districtcouncilindexpage" in facets
     assert facets["district_councils.districtcouncilindexpage"].strip() == (
-        "District council index page")
+        "District council index page"
+    )
     assert "wagtaildocs.document" in facets
     filtered = results_html(client, "en", "district", type="wagtaildocs.document")
     assert result_titles(filtered) == ["District 7 Council board meeting agenda"]
@@ -119,10 +120,10 @@ def test_editors_synonyms_expand_the_query(client, search_backend, locales):
 
 def test_promoted_results_come_first_in_the_visitors_language(client, search_backend):
     html = results_html(client, "en", "Pothole")
-    promoted = html[html.index("search-promotions"):html.index("</section>")]
+    promoted = html[html.index("search-promotions") : html.index("</section>")]
     assert "Get help from the city" in promoted
     spanish = results_html(client, "es", "bache")
-    assert "Obtenga ayuda de la ciudad" in spanish[spanish.index("search-promotions"):]
+    assert "Obtenga ayuda de la ciudad" in spanish[spanish.index("search-promotions") :]
 
 
 def test_misspelling_still_finds_the_page(client, search_backend):
@@ -134,9 +135,13 @@ def test_results_are_paginated(client, search_backend, demo_page, refresh_search
     from cms.models import ContentPage
 
     for number in range(12):
-        parent.add_child(instance=ContentPage(
-            title=f"Snow removal notice {number}", slug=f"snow-notice-{number}",
-            intro="Snow removal and parking rules this winter."))
+        parent.add_child(
+            instance=ContentPage(
+                title=f"Snow removal notice {number}",
+                slug=f"snow-notice-{number}",
+                intro="Snow removal and parking rules this winter.",
+            )
+        )
     refresh_search()
     try:
         first = results_html(client, "en", "snow removal")
