@@ -17,7 +17,7 @@ from cms.demo.loader import translate, upsert_child
 from district_councils.models import DistrictCouncilIndexPage, DistrictCouncilPage
 from engagement import demo_content as content
 from engagement.models import EventIndexPage, EventPage, GlossaryTerm, ProcessIndexPage, ProcessPage
-from engagement.recurrence import city_zone
+from engagement.recurrence import city_zone, first_occurrence
 
 BASE = Path(settings.BASE_DIR)
 # The shared data folder sits beside the checkout (or beside the worktrees folder).
@@ -61,10 +61,6 @@ def _at(days, hour, minute=0):
     return dt.datetime.combine(day, dt.time(hour, minute), zone)
 
 
-def _first_weekday_on_or_after(start_day, weekday):
-    return start_day + dt.timedelta(days=(weekday - start_day.weekday()) % 7)
-
-
 def load_board_meetings(councils, stdout):
     zone = city_zone()
     today = dt.datetime.now(zone).date()
@@ -72,8 +68,11 @@ def load_board_meetings(councils, stdout):
     count = 0
     for number, page in sorted(councils.items()):
         schedule = content.BOARD_SCHEDULES[(number - 1) % len(content.BOARD_SCHEDULES)]
-        first_day = _first_weekday_on_or_after(series_start.replace(day=1), schedule["weekday"])
-        start = dt.datetime.combine(first_day, schedule["time"], zone)
+        # The series starts on its first real meeting, a date the rule gives.
+        start = first_occurrence(
+            dt.datetime.combine(series_start.replace(day=1), schedule["time"], zone),
+            schedule["rule"],
+        )
         changes = []
         if number == 1:
             # The next meeting is cancelled, to show how a one-off change looks.

@@ -9,28 +9,24 @@ import datetime as dt
 BOARD_SCHEDULES = [
     {
         "rule": "FREQ=MONTHLY;BYDAY=+2TU",
-        "weekday": 1,
         "time": dt.time(18, 30),
         "description": "Second Tuesday of every month, 6:30 pm",
         "interpretation": "es,asl",
     },
     {
         "rule": "FREQ=MONTHLY;BYDAY=+1TH",
-        "weekday": 3,
         "time": dt.time(19, 0),
         "description": "First Thursday of every month, 7:00 pm",
         "interpretation": "hmn",
     },
     {
         "rule": "FREQ=MONTHLY;BYDAY=+3MO",
-        "weekday": 0,
         "time": dt.time(18, 0),
         "description": "Third Monday of every month, 6:00 pm",
         "interpretation": "so",
     },
     {
         "rule": "FREQ=MONTHLY;BYDAY=+4WE",
-        "weekday": 2,
         "time": dt.time(18, 30),
         "description": "Fourth Wednesday of every month, 6:30 pm",
         "interpretation": "ksw",

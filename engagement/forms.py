@@ -1,10 +1,12 @@
 """Admin edit forms of event pages and explainers."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from engagement import recurrence
 from engagement.choices import LANGUAGES, TOPICS, split_codes
 
 
@@ -43,6 +45,12 @@ class EventPageForm(CodeListFormMixin, WagtailAdminPageForm):
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("The end must be after the start."))
+        rule = cleaned.get("recurrence")
+        if start and rule and "recurrence" not in self.errors:
+            try:
+                recurrence.validate_start(start, rule)
+            except ValidationError as error:
+                self.add_error("start", error)
         return cleaned
 
 

@@ -87,7 +87,8 @@ def event_components(event, request=None):
     zone = city_zone()
     stamp = (event.last_published_at or timezone.now()).astimezone(dt.UTC)
     master = _base_component(event, request, stamp)
-    _add_times(master, event, event.start, event.end)
+    # DTSTART is the series' first occurrence (RFC 5545 counts it as one).
+    _add_times(master, event, *event.series_bounds())
     master.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
     if location := location_for(event, event.status):
         master.add("location", location)
@@ -95,7 +96,7 @@ def event_components(event, request=None):
     if not event.is_recurring:
         return components
     master.add("rrule", _rule_for_ical(event, zone))
-    local_time = event.start.astimezone(zone).time()
+    local_time = event.series_bounds()[0].astimezone(zone).time()
     skipped = event.get_skipped_dates()
     if skipped:
         if event.all_day:

@@ -62,6 +62,44 @@ def validate_rule(text):
         ) from exc
 
 
+def first_occurrence(start, rule):
+    """The first start ``rule`` gives from ``start`` (aware, city time); None if it gives none.
+
+    RFC 5545 counts DTSTART as a series' first occurrence whether or not the rule
+    produces it, while the rule alone (dateutil, the occurrence table) does not: a series
+    is only read the same way everywhere when its start is a date its rule gives.
+    """
+    rule = normalise_rule(rule)
+    if not rule or start is None:
+        return start
+    zone = city_zone()
+    local_start = start.astimezone(zone).replace(tzinfo=None)
+    try:
+        first = next(iter(rrulestr(rule, dtstart=local_start)), None)
+    except (ValueError, TypeError):
+        return start
+    return None if first is None else _localise(first, zone)
+
+
+def validate_start(start, rule):
+    """Raise ValidationError unless ``start`` is itself an occurrence of ``rule``."""
+    first = first_occurrence(start, rule)
+    if first is None:
+        raise ValidationError(
+            _("The repeat rule gives no date from the start on."), code="no_occurrence"
+        )
+    if first != start.astimezone(first.tzinfo):
+        raise ValidationError(
+            _(
+                "The start is not a date the repeat rule gives, so calendar apps would show "
+                "a meeting that never happens. The rule's first date from it is "
+                "%(first)s: start the series then."
+            )
+            % {"first": first.strftime("%Y-%m-%d %H:%M")},
+            code="start_not_in_rule",
+        )
+
+
 def parse_dates(text):
     """Dates from text, one ``YYYY-MM-DD`` per line (blank lines ignored)."""
     dates = []

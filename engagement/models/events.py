@@ -18,6 +18,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from rest_framework import serializers
+
 from cms import routing
 from cms.blocks import BodyStreamBlock, DocumentLinkBlock
 from cms.models import BasePage, SectionIndexPage
@@ -259,8 +261,9 @@ class EventPage(EventScheduleMixin, PublishedByCouncilEditors, RoutablePageMixin
     api_fields = [
         APIField("summary"),
         APIField("body"),
-        APIField("start"),
-        APIField("end"),
+        # A series' first occurrence, which is what iCalendar's DTSTART means.
+        APIField("start", serializer=serializers.DateTimeField(source="series_start")),
+        APIField("end", serializer=serializers.DateTimeField(source="series_end")),
         APIField("all_day"),
         APIField("recurrence"),
         APIField("recurrence_description"),

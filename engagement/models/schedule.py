@@ -31,6 +31,11 @@ class EventScheduleMixin:
             raise ValidationError({"skipped_dates": error}) from error
         if self.recurrence:
             self.recurrence = recurrence.normalise_rule(self.recurrence)
+            if self.start:
+                try:
+                    recurrence.validate_start(self.start, self.recurrence)
+                except ValidationError as error:
+                    raise ValidationError({"start": error}) from error
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must be after the start.")})
 
@@ -131,6 +136,23 @@ class EventScheduleMixin:
             )
             for occurrence in self.expand()
         )
+
+    def series_bounds(self):
+        """Start and end of the first occurrence: what a feed gives as DTSTART and DTEND.
+
+        Validation keeps ``start`` a date the rule gives; this also holds for a page
+        saved before that rule was checked.
+        """
+        first = recurrence.first_occurrence(self.start, self.recurrence) or self.start
+        return first, first + (self.end - self.start)
+
+    @property
+    def series_start(self):
+        return self.series_bounds()[0]
+
+    @property
+    def series_end(self):
+        return self.series_bounds()[1]
 
     @property
     def is_recurring(self):
