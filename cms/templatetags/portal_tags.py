@@ -1,4 +1,4 @@
-"""Template tags for the language switcher, hreflang links, navigation and footer."""
+"""Template tags for the language switcher, hreflang links, navigation, footer and dates."""
 
 from django import template
 from django.conf import settings
@@ -87,6 +87,15 @@ def site_footer(context):
         "request": context.get("request"),
         "settings": context.get("settings"),
     }
+
+
+@register.filter
+def machine_datetime(value):
+    """A ``<time datetime>`` value: ISO 8601 to the second (HTML allows 3 fraction digits
+    at most; Django's ``date:'c'`` gives six)."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()
 
 
 @register.filter
