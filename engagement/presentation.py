@@ -7,6 +7,7 @@ import no models (nor the feeds), so models can use them in ``get_context``;
 """
 
 import json
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -50,27 +51,65 @@ def feed_links(index, council=None, topic=None):
 # --- event page ------------------------------------------------------------
 
 
+# The last line of a US address: “Saint Paul, MN 55103” (the postal code may be missing).
+_LOCALITY_LINE = re.compile(
+    r"^(?P<locality>[^,]+?),\s*(?P<region>[A-Za-z]{2})(?:\s+(?P<postal>\d{5}(?:-\d{4})?))?$"
+)
+
+
+def postal_address(text, city):
+    """schema.org PostalAddress fields from an address written over one or more lines.
+
+    The street lines become ``streetAddress``; a last line “Locality, ST 12345” gives
+    ``addressLocality``, ``addressRegion`` and ``postalCode``. Without one, the locality
+    is the city. Fields with no value are left out rather than guessed.
+    """
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    address = {"@type": "PostalAddress", "addressLocality": city, "addressCountry": "US"}
+    if lines and (match := _LOCALITY_LINE.match(lines[-1])):
+        lines = lines[:-1]
+        address["addressLocality"] = match["locality"].strip()
+        address["addressRegion"] = match["region"].upper()
+        if match["postal"]:
+            address["postalCode"] = match["postal"]
+    if lines:
+        address["streetAddress"] = ", ".join(lines)
+    return {key: address[key] for key in sorted(address, key=_ADDRESS_ORDER.index)}
+
+
+_ADDRESS_ORDER = [
+    "@type",
+    "streetAddress",
+    "addressLocality",
+    "addressRegion",
+    "postalCode",
+    "addressCountry",
+]
+
+
 def _schema_place(event, city):
-    lines = [line.strip() for line in (event.address or "").splitlines() if line.strip()]
+    address = postal_address(event.address, city)
     return {
         "@type": "Place",
-        "name": event.venue_name or (lines[0] if lines else ""),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": lines[0] if lines else "",
-            "addressLocality": city,
-            "addressRegion": "MN",
-            "addressCountry": "US",
-        },
+        "name": event.venue_name or address.get("streetAddress") or address["addressLocality"],
+        "address": address,
     }
+
+
+def _organizer(event, request):
+    """The host council's page, else the portal's home page in the event's language
+    (the City runs the portal; departments have no page of their own)."""
+    organizer = {"@type": "Organization", "name": event.get_host_name(request)}
+    home = event.host_page or event.get_ancestors().filter(depth=2).first()
+    if home is not None and (url := home.get_full_url(request)):
+        organizer["url"] = url
+    return organizer
 
 
 def event_json_ld(event, request, city):
     """schema.org Event data: one Event per upcoming occurrence (at most 12)."""
     url = event.get_full_url(request)
-    organizer = {"@type": "Organization", "name": event.get_host_name(request)}
-    if event.host_page is not None:
-        organizer["url"] = event.host_page.get_full_url(request)
+    organizer = _organizer(event, request)
     items = []
     for occurrence in event.upcoming or event.expand()[-1:]:
         moved_online = occurrence.status == EventStatus.MOVED_ONLINE
