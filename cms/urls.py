@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v2/preview/", headless_preview_view, name="headless_preview"),
     path("api/v2/", api_router.urls),
     path("api/schema/", openapi_schema_view, name="openapi_schema"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

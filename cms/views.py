@@ -69,6 +69,20 @@ def serve_with_language_fallback(request, path):
     return on_serve_chain(page, request, args, kwargs)
 
 
+def robots_txt(request):
+    """Crawlers may read every public page; the admin is off limits; the sitemap is named."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /_util/",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
 def page_not_found(request, exception=None):
     return TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
 

@@ -12,8 +12,19 @@ from district_councils.models import CouncilUpdatePage, DistrictCouncilPage
 FEED_LENGTH = 30
 
 
+class PerEntryLanguageAtomFeed(Atom1Feed):
+    """Atom with ``xml:lang`` on each entry: an untranslated update is in its source
+    language, not the feed's."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
 class CouncilUpdatesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PerEntryLanguageAtomFeed
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -65,6 +76,9 @@ class CouncilUpdatesFeed(Feed):
 
     def item_updateddate(self, item):
         return item.last_published_at or self.item_pubdate(item)
+
+    def item_extra_kwargs(self, item):
+        return {"language": item.content_language}
 
     def item_categories(self, item):
         return item.topic_names

@@ -1,5 +1,7 @@
 """Wiring into the portal: home page teasers, API endpoint, OpenAPI, demo content, admin."""
 
+from django.utils.translation import gettext as _
+
 from wagtail import hooks
 
 from cms.hooks import (
@@ -59,11 +61,21 @@ def latest_updates_teaser(request, page):
     for update in updates:
         update.council_page = councils.get(update.path[: -DistrictCouncilPage.steplen])
     index = DistrictCouncilIndexPage.objects.live().filter(locale=page.locale_id).first()
+    feeds = []
+    if index is not None:
+        feeds.append(
+            {
+                "type": "application/atom+xml",
+                "href": f"{index.url}feed/",
+                "title": _("District council updates"),
+            }
+        )
     return {
         "template": "district_councils/includes/latest_updates_teaser.html",
         "order": 20,
         "updates": updates,
         "index": index,
+        "alternate_links": feeds,
     }
 
 

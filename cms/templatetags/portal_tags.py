@@ -75,6 +75,29 @@ def hreflang_links(context, page):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The URL search engines should index for this page.
+
+    A page shown in a language it has no translation in (a wagtail-localize alias, or a
+    page from another language's tree) repeats its source page: the canonical URL is the
+    source's, so crawlers see one page, not a duplicate per language. Sub-routes of a
+    routable page (``past/``, ``month/``) keep their own path below it.
+    """
+    request = context.get("request")
+    source = page.alias_of.specific_deferred if page.alias_of_id else page
+    url = source.get_full_url(request)
+    if not url or request is None:
+        return url or ""
+    served = page.get_url(request) or ""
+    # Compare below the language prefix: a fallback page is served under another language.
+    served_rest = served.split("/", 2)[-1] if served.count("/") > 1 else ""
+    request_rest = request.path.split("/", 2)[-1] if request.path.count("/") > 1 else ""
+    if request_rest.startswith(served_rest) and len(request_rest) > len(served_rest):
+        url += request_rest[len(served_rest) :]
+    return url
+
+
 @register.inclusion_tag("cms/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     return {"menu": NavigationMenu.for_active_locale(), "request": context.get("request")}
