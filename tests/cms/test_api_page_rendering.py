@@ -139,7 +139,10 @@ def test_detail_only_fields_stay_out_of_listings(client, demo_page):
 
 def test_listing_with_every_field_stays_flat(client, demo_page):
     services = demo_page("services")
-    url = f"/api/v2/pages/?type=cms.ContentPage&child_of={services.pk}&limit=100&fields=intro,last_published_at"
+    url = (
+        f"/api/v2/pages/?type=cms.ContentPage&child_of={services.pk}&limit=100"
+        "&fields=intro,last_published_at"
+    )
     add_pages(services, 3)
     client.get(url)
     with CaptureQueriesContext(connection) as few:
