@@ -9,6 +9,7 @@ default language when it has no translation yet. An app exposes one with::
     hooks.register("openapi_paths", GLOSSARY.openapi)
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.urls import path
 from django.utils import translation

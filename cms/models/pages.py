@@ -195,12 +195,8 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_image_alt = models.CharField(
-        _("hero image alternative text"), max_length=250, blank=True
-    )
-    top_tasks = StreamField(
-        [("task", TopTaskBlock())], blank=True, verbose_name=_("top tasks")
-    )
+    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=250, blank=True)
+    top_tasks = StreamField([("task", TopTaskBlock())], blank=True, verbose_name=_("top tasks"))
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [

@@ -253,7 +253,7 @@ def contract_cases():
             yield pytest.param(page_type, language, marks=marks, id=f"{page_type}-{language}")
 
 
-@pytest.mark.parametrize(("page_type", "language"), contract_cases())
+@pytest.mark.parametrize(("page_type", "language"), list(contract_cases()))
 def test_visible_text_of_every_page_is_in_the_api(client, page_type, language):
     check_page(client, page_type, language)
 
