@@ -35,7 +35,7 @@ def field_value(obj, name):
     value = getattr(obj, name)
     try:
         model_field = obj._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:  # a property, not a model field
         model_field = None
     if isinstance(model_field, RichTextField):
         return expand_db_html(value) if value else ""
