@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from cms.api.catalog import interface_strings_view
 from cms.api.router import api_router
 from cms.api.schema import openapi_schema_view
 from cms.hooks import PUBLIC_URLS, collect
@@ -19,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/preview/", headless_preview_view, name="headless_preview"),
+    path("api/v2/i18n/<str:language>/", interface_strings_view, name="interface_strings"),
     path("api/v2/", api_router.urls),
     path("api/schema/", openapi_schema_view, name="openapi_schema"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -6,11 +6,12 @@ imported (``DistrictCouncilsConfig.ready()`` imports it). Views import the model
 and services; the models import neither the views nor the feeds.
 """
 
-from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext
 
+from cms.api.params import ParameterError, page_number
 from cms.hooks import collect_sections
+from cms.pagination import PageOutOfRange, paginate
 from cms.routing import handles
 from district_councils.feeds import CouncilUpdatesFeed
 from district_councils.finder import (
@@ -69,32 +70,25 @@ def _council_context(council, request):
 @handles("council_page")
 def council_page(council, request):
     """A council page with one page of its updates, newest first."""
-    raw_page = request.GET.get("page", "1")
     try:
-        number = int(raw_page)
-        if number < 1:
-            raise ValueError
-    except ValueError:
+        number = page_number(request.GET)
+    except ParameterError as error:
         response = council.render(
             request,
             context_overrides={
                 **_council_context(council, request),
-                "page_error": gettext("The page number must be a whole number of 1 or more."),
+                "page_error": error.message,
                 "updates": None,
             },
         )
         response.status_code = 400
         return response
-    paginator = Paginator(council.get_updates(), UPDATES_PER_PAGE)
     try:
-        updates = paginator.page(number)
-    except EmptyPage:
-        if number == 1:
-            updates = paginator.page(1)
-        else:
-            raise Http404(
-                gettext("There is no page %(number)s of updates.") % {"number": number}
-            ) from None
+        updates = paginate(council.get_updates(), number, UPDATES_PER_PAGE)
+    except PageOutOfRange:
+        raise Http404(
+            gettext("There is no page %(number)s of updates.") % {"number": number}
+        ) from None
     return council.render(
         request, context_overrides={**_council_context(council, request), "updates": updates}
     )

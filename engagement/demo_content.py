@@ -1,7 +1,8 @@
 """Demo text for events and explainers, in plain English, with Spanish for the explainers.
 
 Board meeting schedules are plausible demo data (the shared council data has
-no meeting schedules); each demo meeting says so on the page.
+no meeting schedules); each demo meeting says so on the page. Over 400 lines because it
+is prose and data only (no logic): the explainers' steps and their Spanish text.
 """
 
 import datetime as dt

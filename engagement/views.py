@@ -10,7 +10,6 @@ import calendar
 import datetime as dt
 import io
 
-from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 import qrcode
 import qrcode.image.svg
 
+from cms.pagination import PageOutOfRange, paginate
 from cms.routing import handles
 from cms.site import city_name
 from engagement import ical
@@ -67,21 +67,17 @@ def event_list(index, request, past=False):
         number = parse_page_number(request.GET.get("page"))
     except FilterError as error:
         return _bad_request(index, request, error.message)
-    paginator = Paginator(
-        EventOccurrence.objects.listing(index.locale, filters, past=past), PAGE_SIZE
-    )
     try:
-        page_obj = paginator.page(number)
-    except EmptyPage:
-        if number == 1:
-            page_obj = paginator.page(1)
-        else:
-            return _bad_request(
-                index,
-                request,
-                _("There is no page %(number)s of results. The last page is %(last)s.")
-                % {"number": number, "last": paginator.num_pages},
-            )
+        page_obj = paginate(
+            EventOccurrence.objects.listing(index.locale, filters, past=past), number, PAGE_SIZE
+        )
+    except PageOutOfRange as error:
+        return _bad_request(
+            index,
+            request,
+            _("There is no page %(number)s of results. The last page is %(last)s.")
+            % {"number": error.number, "last": error.last},
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return index.render(

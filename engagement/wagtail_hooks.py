@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.api.snippets import SnippetEndpoint
 from engagement.api import EventsAPIViewSet
 from engagement.demo import load as load_demo
 from engagement.models import EventIndexPage, EventOccurrence, GlossaryTerm, ProcessStepLink
@@ -100,3 +101,12 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+GLOSSARY_ENDPOINT = SnippetEndpoint(
+    "glossary",
+    GlossaryTerm,
+    ["term", "definition"],
+    "Glossary: plain-language definitions of words used in city processes",
+)
+hooks.register("register_api_endpoints", GLOSSARY_ENDPOINT.register)
+hooks.register("openapi_paths", GLOSSARY_ENDPOINT.openapi)

@@ -1,6 +1,5 @@
 """The search page, its autocomplete and click tracking, in the visitor's language."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,6 +7,8 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cms.api.params import ParameterError, page_number
+from cms.pagination import PageOutOfRange, paginate
 from search.presentation import language_label, present
 from search.query import MAX_QUERY_LENGTH, SearchQueryError, clean_query
 from search.querylog import log_click, log_search
@@ -27,17 +28,17 @@ def search(request):
         query, error = "", str(exc)
     if query and not error:
         outcome = site_search(query, language, request.user, content_type)
-        paginator = Paginator(outcome.hits, RESULTS_PER_PAGE)
-        page_number = request.GET.get("page", "1")
         try:
-            results = paginator.page(page_number)
-        except PageNotAnInteger:
-            error, outcome = _("The page number must be a whole number."), None
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-        if results is not None:
+            number = page_number(request.GET)
+        except ParameterError:
+            error, outcome, number = _("The page number must be a whole number."), None, None
+        if number is not None:
+            try:
+                results = paginate(outcome.hits, number, RESULTS_PER_PAGE)
+            except PageOutOfRange as out_of_range:
+                results = paginate(outcome.hits, out_of_range.last, RESULTS_PER_PAGE)
             present(results.object_list, query, outcome, request)
-            if page_number == "1" and not content_type:
+            if number == 1 and not content_type:
                 log_search(query, language, outcome.total + len(outcome.promotions))
     return TemplateResponse(
         request,

@@ -7,6 +7,7 @@ filter backend with a ``parameter`` (its query parameter) and
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.http import http_date
 
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -19,13 +20,20 @@ from rest_framework.response import Response
 from cms.api.errors import TranslatedErrorsMixin
 from cms.api.params import locale_code
 from cms.hooks import PAGE_API_FILTERS, collect
+from cms.models import BasePage
 
 
 class KnownLocaleFilter(LocaleFilter):
-    """``?locale=`` with a clear 400 for a language the site does not have."""
+    """``?locale=`` with a clear 400 for a language the site does not have.
+
+    On a listing it keeps the pages in that language; on a detail it names the visitor's
+    language instead (see ``detail_view``), so it filters nothing there.
+    """
 
     def filter_queryset(self, request, queryset, view):
         locale_code(request.GET)
+        if getattr(view, "action", None) == "detail_view":
+            return queryset
         return super().filter_queryset(request, queryset, view)
 
 
@@ -38,6 +46,9 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+
+    # Fields that cost queries per page stay out of listings, so listings stay flat.
+    detail_only_fields = PagesAPIViewSet.detail_only_fields + BasePage.detail_only_api_fields
 
     @property
     def known_query_parameters(self):
@@ -58,10 +69,19 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         return pages
 
     def detail_view(self, request, pk):
-        """Serialise in the page's own language, so its links lead within that language."""
+        """Serialise in the visitor's language: ``?locale=``, else the page's own.
+
+        The HTML does the same: links lead within that language, and the "not yet
+        translated" notice shows when the content is in another one. A front end that
+        fell back to another language's page passes the visitor's language as ``?locale=``.
+        """
+        language = locale_code(request.GET)
         instance = self.get_object()
-        with translation.override(instance.locale.language_code):
-            return Response(self.get_serializer(instance).data)
+        with translation.override(language or instance.locale.language_code):
+            response = Response(self.get_serializer(instance).data)
+        if instance.last_published_at:
+            response["Last-Modified"] = http_date(instance.last_published_at.timestamp())
+        return response
 
     def listing_view(self, request):
         language = request.GET.get("locale")

@@ -18,6 +18,7 @@ from cms.api.openapi import (
     parameter,
 )
 from cms.api.pages import page_api_filters
+from cms.api.site_schema import site_paths, site_schemas
 from cms.hooks import OPENAPI_PATHS, collect
 
 
@@ -67,7 +68,18 @@ def core_paths():
             "PageDetail",
             "The page",
             errors=("400", "404"),
-        ),
+        )
+        | {
+            "parameters": [
+                parameter(
+                    "locale",
+                    "The visitor's language, when it differs from the page's (a front end that "
+                    "fell back to another language's page): the translation notice and links "
+                    "follow it. Does not filter.",
+                    {"type": "string"},
+                )
+            ]
+        },
         "/api/v2/pages/find/": {
             "get": {
                 "summary": "Find a page by its public path",
@@ -217,6 +229,53 @@ def core_schemas():
                     "type": "array",
                     "items": {"$ref": "#/components/schemas/Translation"},
                 },
+                "last_published_at": {"type": "string", "format": "date-time", "nullable": True},
+                "translation_notice": {
+                    "type": "object",
+                    "description": "Detail only. Whether the HTML shows its 'not yet "
+                    "translated' notice, and the notice in the visitor's language.",
+                    "required": ["shown", "text"],
+                    "properties": {
+                        "shown": {"type": "boolean"},
+                        "text": {"type": "string", "nullable": True},
+                    },
+                },
+                "breadcrumbs": {
+                    "type": "array",
+                    "description": "Detail only. The HTML trail: ancestors below the home "
+                    "page, in the page's language (the page itself follows).",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "integer"},
+                            "title": {"type": "string"},
+                            "url": {"type": "string", "format": "uri"},
+                        },
+                    },
+                },
+                "hreflang": {
+                    "type": "array",
+                    "description": "Detail only. The HTML head's alternates: real "
+                    "translations and x-default.",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "hreflang": {"type": "string"},
+                            "url": {"type": "string", "format": "uri"},
+                        },
+                    },
+                },
+                "seo": {
+                    "type": "object",
+                    "description": "Detail only. Title, description and canonical URL of "
+                    "the HTML head.",
+                    "properties": {
+                        "title": {"type": "string"},
+                        "description": {"type": "string"},
+                        "document_title": {"type": "string"},
+                        "canonical_url": {"type": "string", "format": "uri"},
+                    },
+                },
             },
             "additionalProperties": True,
         },
@@ -244,8 +303,8 @@ def core_schemas():
 
 
 def build_schema():
-    paths = core_paths()
-    schemas = core_schemas()
+    paths = core_paths() | site_paths()
+    schemas = core_schemas() | site_schemas()
     for extra in collect(OPENAPI_PATHS):
         paths.update(extra.get("paths", {}))
         schemas.update(extra.get("schemas", {}))

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +15,10 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock, TopTaskBlock
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
+from cms.models.site_settings import SiteSettings
+
+# Breadcrumbs start below the language's home page (depth 2), as the HTML trail does.
+BREADCRUMB_START_DEPTH = 3
 
 
 class BasePage(Page):
@@ -76,11 +80,83 @@ class BasePage(Page):
     def content_language(self):
         return self.content_locale.language_code
 
+    def hreflang_alternates(self, request=None):
+        """Alternates for search engines: real translations only, plus x-default.
+
+        The HTML head and the API both read this, so they always agree.
+        """
+        links = []
+        default_url = None
+        for version in self.get_translation_pages():
+            if version.alias_of_id:
+                continue
+            url = version.get_full_url(request)
+            links.append({"hreflang": version.locale.language_code, "url": url})
+            if version.locale.language_code == settings.LANGUAGE_CODE:
+                default_url = url
+        if links:
+            links.append({"hreflang": "x-default", "url": default_url or links[0]["url"]})
+        return links
+
+    @property
+    def hreflang(self):
+        return self.hreflang_alternates()
+
+    def get_canonical_url(self, request=None):
+        """An untranslated version points search engines at the page whose content it shows."""
+        if self.alias_of_id:
+            source = Page.objects.filter(pk=self.alias_of_id).first()
+            if source is not None:
+                return source.get_full_url(request)
+        return self.get_full_url(request)
+
+    @property
+    def breadcrumbs(self):
+        """The trail the HTML shows above the page: ancestors below the home page."""
+        return [
+            {"id": ancestor.pk, "title": ancestor.title, "url": ancestor.get_full_url()}
+            for ancestor in self.get_ancestors().filter(depth__gte=BREADCRUMB_START_DEPTH)
+        ]
+
+    @property
+    def translation_notice(self):
+        """Whether the "not yet translated" notice shows, and its text in the visitor's
+        language (the active one), exactly as the HTML renders it."""
+        if not self.is_translation_missing:
+            return {"shown": False, "text": None}
+        language = get_language_info(self.content_language)["name_translated"]
+        text = gettext(
+            "This page is not yet available in your language. It is shown in %(language)s."
+        ) % {"language": language}
+        return {"shown": True, "text": text}
+
+    @property
+    def seo(self):
+        """What the HTML head says about the page: title, description, canonical URL."""
+        title = self.seo_title or self.title
+        site = self.get_site()
+        city = SiteSettings.for_site(site).city_name if site else ""
+        # The same words as the HTML <title>, whose "Community Portal" is translated alone.
+        document_title = f"{title} · {city} {gettext('Community Portal')}"
+        return {
+            "title": title,
+            "description": self.search_description,
+            "document_title": document_title,
+            "canonical_url": self.get_canonical_url(),
+        }
+
     base_api_fields = [
         APIField("last_reviewed"),
+        APIField("last_published_at"),
         APIField("translations"),
         APIField("content_language"),
+        APIField("translation_notice"),
+        APIField("breadcrumbs"),
+        APIField("hreflang"),
+        APIField("seo"),
     ]
+    # Fields that cost a query per page: served on the detail endpoint only.
+    detail_only_api_fields = ["translation_notice", "breadcrumbs", "hreflang", "seo"]
 
 
 class SectionIndexPage(BasePage):

@@ -1,7 +1,6 @@
 """Template tags for the language switcher, hreflang links, navigation, footer and dates."""
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -59,20 +58,8 @@ def language_versions(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def hreflang_links(context, page):
-    """Alternates for search engines: real translations only, plus x-default."""
-    request = context.get("request")
-    links = []
-    default_url = None
-    for version in page.specific_deferred.get_translation_pages():
-        if version.alias_of_id:
-            continue
-        url = version.get_full_url(request)
-        links.append({"hreflang": version.locale.language_code, "url": url})
-        if version.locale.language_code == settings.LANGUAGE_CODE:
-            default_url = url
-    if links:
-        links.append({"hreflang": "x-default", "url": default_url or links[0]["url"]})
-    return links
+    """Alternates for search engines (``BasePage.hreflang_alternates``, shared with the API)."""
+    return page.specific_deferred.hreflang_alternates(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -85,8 +72,7 @@ def canonical_url(context, page):
     routable page (``past/``, ``month/``) keep their own path below it.
     """
     request = context.get("request")
-    source = page.alias_of.specific_deferred if page.alias_of_id else page
-    url = source.get_full_url(request)
+    url = page.specific_deferred.get_canonical_url(request)
     if not url or request is None:
         return url or ""
     served = page.get_url(request) or ""

@@ -1,0 +1,98 @@
+"""What every page of a front end shows around its content: the main navigation, the footer
+and the site settings (city name, logo, service-request intake, languages).
+
+Navigation and footer come in the language asked for, else the default language, with each
+link resolved to the page's URL in that language, as the HTML menus are.
+"""
+
+from django.conf import settings
+from django.urls import path
+from django.utils import translation
+
+from rest_framework.response import Response
+
+from cms.api.listing import PortalAPIViewSet
+from cms.api.snippets import field_value, requested_language
+from cms.languages import enabled_languages
+from cms.models import FooterText, NavigationMenu, SiteSettings
+
+LOGO_RENDITION = "max-400x200"
+
+
+class SingleObjectViewSet(PortalAPIViewSet):
+    """An endpoint answering one object (no listing envelope); knows only ``?locale=``."""
+
+    known_query_parameters = frozenset(["locale"])
+
+    def get_data(self, request, language):
+        raise NotImplementedError
+
+    def listing_view(self, request):
+        self.check_parameters(request)
+        language = requested_language(request)
+        with translation.override(language):
+            return Response(self.get_data(request, language))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class TranslatedSnippetViewSet(SingleObjectViewSet):
+    """The one object of a per-language snippet (navigation, footer) for the language."""
+
+    fields = ()
+
+    def get_data(self, request, language):
+        obj = self.model.for_active_locale()
+        data = {"id": obj.pk if obj else None, "locale": obj.locale.language_code if obj else None}
+        for name in self.fields:
+            data[name] = field_value(obj, name) if obj else []
+        return data
+
+
+class NavigationAPIViewSet(TranslatedSnippetViewSet):
+    model = NavigationMenu
+    fields = ("items",)
+
+
+class FooterAPIViewSet(TranslatedSnippetViewSet):
+    model = FooterText
+    fields = ("body", "links")
+
+
+def logo_data(image):
+    if image is None:
+        return None
+    rendition = image.get_rendition(LOGO_RENDITION)
+    return {
+        "id": image.pk,
+        "url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "title": image.title,
+    }
+
+
+class SiteSettingsAPIViewSet(SingleObjectViewSet):
+    model = SiteSettings
+
+    def get_data(self, request, language):
+        site_settings = SiteSettings.for_request(request)
+        return {
+            "city_name": site_settings.city_name,
+            "logo": logo_data(site_settings.logo),
+            "service_request_url": site_settings.service_request_url,
+            "service_request_phone": site_settings.service_request_phone,
+            "service_request_hours": site_settings.service_request_hours,
+            "default_language": settings.LANGUAGE_CODE,
+            "languages": [
+                {
+                    "code": language.code,
+                    "name": translation.gettext(language.name),
+                    "name_local": language.name_local,
+                    "bidi": language.bidi,
+                }
+                for language in enabled_languages()
+            ],
+        }
