@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core import signing
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
 from wagtail.models import Revision
 
+from cms.api.errors import json_get_only
 from cms.api.pages import PortalPagesAPIViewSet
 from cms.api.router import api_router
 
@@ -44,7 +44,7 @@ class PreviewPagesViewSet(PortalPagesAPIViewSet):
         return serializer.data
 
 
-@require_GET
+@json_get_only
 def headless_preview_view(request):
     token = request.GET.get("token", "")
     if not token:

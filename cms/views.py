@@ -11,6 +11,8 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve_chain
 
+from cms.api.errors import not_found_response
+
 
 def _fallback_locales():
     """Other languages to look in when a page is missing: the default language first."""
@@ -84,6 +86,8 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return not_found_response(request)
     return TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
 
 

@@ -11,7 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
 
 from cms.api.listing import PortalAPIViewSet, listing_response
-from cms.api.params import locale_code, whole_number
+from cms.api.params import date_value, locale_code, whole_number
 from engagement.filters import FilterError, parse_filters
 from engagement.hosts import city_organisation
 from engagement.models import EventOccurrence
@@ -71,6 +71,8 @@ class EventsAPIViewSet(PortalAPIViewSet):
         code = code or settings.LANGUAGE_CODE
         locale = Locale.objects.get(language_code=code)
         params = request.GET.copy()
+        if "to" in params and not params["to"].strip():
+            date_value(params, "to")  # an empty ``to`` is refused, not read as "no end"
         if not params.get("from"):
             params["from"] = timezone.localdate().isoformat()
         try:

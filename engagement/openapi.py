@@ -113,7 +113,7 @@ def openapi_description():
                         parameter(
                             "limit",
                             "Items per page (at most 500).",
-                            {"type": "integer", "minimum": 0},
+                            {"type": "integer", "minimum": 0, "maximum": 500},
                         ),
                         parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
                     ],

@@ -7,9 +7,9 @@ so a translator's fix shows in both.
 
 from django.http import JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
 from django.views.i18n import JSONCatalog
 
+from cms.api.errors import json_get_only
 from cms.api.params import ParameterError, locale_code, reject_unknown
 
 # Without ``packages`` the "django" domain gathers every installed app's catalogue and
@@ -23,7 +23,7 @@ def error_response(error, status):
     )
 
 
-@require_GET
+@json_get_only
 def interface_strings_view(request, language):
     """404 for a language the site does not have, 400 for any query parameter."""
     try:

@@ -5,8 +5,11 @@ one so every ``/api/`` error reads in the language of ``Accept-Language``.
 """
 
 import re
+from functools import wraps
 
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 _API_MESSAGES = [
     (
@@ -40,6 +43,11 @@ _API_MESSAGES = [
 ]
 
 
+_API_MESSAGES.append(
+    (re.compile(r"No \w+ matches the given query\."), lambda m: _("Not found.")),
+)
+
+
 def translate_api_message(message):
     for pattern, translate in _API_MESSAGES:
         if match := pattern.fullmatch(message):
@@ -52,6 +60,34 @@ class TranslatedErrorsMixin:
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
+        data = getattr(response, "data", None)
+        if isinstance(data, dict) and "detail" in data and "message" not in data:
+            # DRF's own errors (405, 406...) in the shape the schema gives every error.
+            data["message"] = str(data.pop("detail"))
         if isinstance(getattr(response, "data", None), dict) and "message" in response.data:
             response.data["message"] = translate_api_message(str(response.data["message"]))
         return response
+
+
+def not_found_response(request):
+    """The JSON 404 every ``/api/`` URL answers, routed or not."""
+    return JsonResponse({"message": _("Not found.")}, status=404)
+
+
+def json_get_only(view):
+    """Like ``require_GET``, but a JSON 405 in the caller's language; no CSRF check, as
+    the view only reads (a cross-site POST gets the same 405, never a CSRF page)."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            response = JsonResponse(
+                {"message": _("Method “%(method)s” is not allowed.") % {"method": request.method}},
+                status=405,
+            )
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -36,7 +36,11 @@ def error_responses(*codes):
 
 def listing_parameters():
     return [
-        parameter("limit", "Items per page (at most 100).", {"type": "integer", "minimum": 0}),
+        parameter(
+            "limit",
+            "Items per page (at most 100).",
+            {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
+        ),
         parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
         parameter(
             "fields",

@@ -6,8 +6,8 @@ Apps describe their own endpoints through the ``openapi_paths`` hook, which retu
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
 
+from cms.api.errors import json_get_only
 from cms.api.openapi import (
     detail_operation,
     error_responses,
@@ -323,6 +323,6 @@ def build_schema():
     }
 
 
-@require_GET
+@json_get_only
 def openapi_schema_view(request):
     return JsonResponse(build_schema(), json_dumps_params={"ensure_ascii": False})
