@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from cms.hooks import CONTENT_PAGE_SIDEBARS, collect_sections
@@ -104,6 +105,8 @@ def machine_datetime(value):
     at most; Django's ``date:'c'`` gives six)."""
     if not value:
         return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)  # as ``date:'c'`` did: the city's time and offset
     return value.replace(microsecond=0).isoformat()
 
 
