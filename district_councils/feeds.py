@@ -59,6 +59,7 @@ class CouncilUpdatesFeed(Feed):
             .live()
             .public()
             .filter(locale=page.locale_id)
+            .select_related("locale", "alias_of__locale")
             .order_by("-date", "-pk")[:FEED_LENGTH]
         )
 

@@ -46,6 +46,8 @@ _API_MESSAGES = [
 _API_MESSAGES.append(
     (re.compile(r"No \w+ matches the given query\."), lambda m: _("Not found.")),
 )
+# A well-formed id of a page that does not exist is a 404 (nothing there), not a 400.
+_NOT_FOUND = re.compile(r"(parent|ancestor|descendant|translation_of) page doesn't exist")
 
 
 def translate_api_message(message):
@@ -65,7 +67,10 @@ class TranslatedErrorsMixin:
             # DRF's own errors (405, 406...) in the shape the schema gives every error.
             data["message"] = str(data.pop("detail"))
         if isinstance(getattr(response, "data", None), dict) and "message" in response.data:
-            response.data["message"] = translate_api_message(str(response.data["message"]))
+            message = str(response.data["message"])
+            if response.status_code == 400 and _NOT_FOUND.fullmatch(message):
+                response.status_code = 404
+            response.data["message"] = translate_api_message(message)
         return response
 
 

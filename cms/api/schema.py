@@ -56,7 +56,7 @@ def core_paths():
                 ],
                 "responses": {
                     **json_response("Pages", listing_response("PageSummary")),
-                    **error_responses("400"),
+                    **error_responses("400", "404"),
                 },
             }
         },

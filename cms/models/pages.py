@@ -46,6 +46,8 @@ class BasePage(Page):
     @cached_property
     def content_locale(self):
         if self.alias_of_id:
+            if Page.alias_of.is_cached(self):  # lists select_related("alias_of__locale")
+                return self.alias_of.locale
             return Page.objects.select_related("locale").get(pk=self.alias_of_id).locale
         return self.locale
 

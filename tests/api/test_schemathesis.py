@@ -31,7 +31,7 @@ def examples_of(operation, failures, counter):
         response = case.call(app=application, headers={"Accept-Language": "es"})
         try:
             case.validate_response(response)
-        except Exception as error:
+        except BaseException as error:  # schemathesis raises exception groups
             failures.append(f"{operation.label}: {str(error)[:400]}")
 
     return run
@@ -39,7 +39,8 @@ def examples_of(operation, failures, counter):
 
 @pytest.mark.xfail(
     reason="open: the schema does not yet state every limit the server enforces "
-    "(e.g. ancestor_of=0 is schema-valid but refused)",
+    "(fields and order values, lat needs lon, date order, offset bounds, contact email "
+    "may be empty); see README, Standards",
     strict=False,
 )
 def test_every_operation_keeps_its_schema(db):
