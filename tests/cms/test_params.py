@@ -41,7 +41,7 @@ def test_absent_or_empty_number_is_the_default():
 
 
 @pytest.mark.parametrize(
-    "raw", ["-1", "1.5", "ten", "٣", "1e3", "0000000000001", str(MAX_WHOLE_NUMBER + 1), "--1"]
+    "raw", ["-1", "1.5", "ten", "٣", "1e3", "0000000000001", str(MAX_WHOLE_NUMBER + 1), "--1", "5-"]
 )
 def test_not_a_whole_number_of_0_or_more(raw):
     assert (
@@ -63,6 +63,13 @@ def test_minimum_one_has_its_own_message():
 def test_a_minimum_above_one_refuses_lower_numbers():
     assert params.whole_number({"n": "5"}, "n", minimum=5) == 5
     assert message(params.whole_number, {"n": "4"}, "n", minimum=5) == (
+        "n must be a whole number of 0 or more."
+    )
+
+
+def test_a_negative_minimum_reads_negative_numbers():
+    assert params.whole_number({"n": "-3"}, "n", minimum=-5) == -3
+    assert message(params.whole_number, {"n": "-6"}, "n", minimum=-5) == (
         "n must be a whole number of 0 or more."
     )
 
