@@ -113,3 +113,12 @@ def test_openapi_schema_is_valid_and_covers_every_endpoint(client):
     assert schema["openapi"].startswith("3.")
     for endpoint_name in api_router._endpoints:
         assert f"/api/v2/{endpoint_name}/" in schema["paths"], endpoint_name
+
+
+def test_pages_limit_at_its_maximum_and_one_past_it(client, settings):
+    assert settings.WAGTAILAPI_LIMIT_MAX == 100
+    at_max = client.get("/api/v2/pages/?limit=100")
+    assert at_max.status_code == 200
+    past = client.get("/api/v2/pages/?limit=101")
+    assert past.status_code == 400
+    assert past.json()["message"] == "limit cannot be higher than 100."
