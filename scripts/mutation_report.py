@@ -46,7 +46,8 @@ def main():
         ratio = 100 * caught / checked if checked else 0.0
         print(
             f"{module:<34} {total:>7} {counts['killed']:>6} {counts['timeout']:>7} "
-            f"{counts['survived']:>8} {counts['no tests']:>7}  {ratio:5.1f}%"
+            f"{counts['survived']:>8} {counts['no tests']:>7}  "
+            + (f"{ratio:5.1f}%" if checked else "    -")
             + (f"  ({counts['not checked']} not run)" if counts["not checked"] else "")
         )
         if checked and ratio < args.min:
