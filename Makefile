@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help setup demo run test lint format messages clean
+.PHONY: help setup demo run test lint format messages clean mutation mutation-ci
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,3 +40,19 @@ messages: ## Extract UI strings into every language's catalogue
 
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) node_modules .cache staticfiles db.sqlite3
+
+# Mutation testing: mutmut works on a copy of the apps in mutants/ ([tool.mutmut] in
+# pyproject.toml lists the modules and the tests). Not part of `make test`.
+MUTATION_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test PYTHONDONTWRITEBYTECODE=1
+MUTATION_JOBS ?= 2
+
+mutation: ## Mutation testing of the rule modules; prints survivors and kill ratios
+	rm -rf mutants
+	$(MUTATION_ENV) $(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS)
+	$(PY) scripts/mutation_report.py --min 90 $(MUTATION_REPORT_ARGS)
+
+mutation-ci: ## A small mutation run for CI (query parameters and recurrence; a few minutes)
+	rm -rf mutants
+	$(MUTATION_ENV) $(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS) \
+		"cms.api.params.*" "engagement.recurrence.*"
+	$(PY) scripts/mutation_report.py --min 90

@@ -65,3 +65,15 @@ def client_as(db):
 @pytest.fixture
 def capture_output():
     return StringIO()
+
+
+def assert_admin_refused(response):
+    """A signed-in editor refused by a permission check inside an admin view.
+
+    Wagtail answers the view's ``PermissionDenied`` by sending them back to the dashboard
+    with "Sorry, you do not have permission to access this area." People without admin
+    access never reach the view: they are sent to the login page instead, so they are no
+    test of the view's own check.
+    """
+    assert response.status_code == 302, response.status_code
+    assert response["Location"] == "/admin/", response["Location"]

@@ -40,7 +40,7 @@ def reject_unknown(params, known):
 
 def _integer(raw):
     text = raw.strip()
-    if not text.isascii() or not text.lstrip("-").isdigit() or len(text) > 12:
+    if not text.isascii() or not text.removeprefix("-").isdigit() or len(text) > 12:
         return None
     return int(text)
 

@@ -1,14 +1,17 @@
 """Signed, expiring draft previews for external front ends."""
 
+import datetime as dt
 import html
 import re
 from urllib.parse import urlsplit
 
-from django.test import override_settings
+from django.conf import settings
 
 import pytest
+import time_machine
 
 from cms.preview import make_preview_token
+from district_councils.models import DistrictCouncilPage
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +40,42 @@ def test_editor_gets_a_preview_link_that_shows_the_draft(client_as, client, demo
     assert client.get(f"/api/v2/pages/{about.pk}/").json()["title"] == "About this portal"
 
 
-def test_preview_link_expires(client, demo_page):
+def assert_refused(response):
+    """Wagtail answers the view's PermissionDenied by sending the user back to the dashboard."""
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def preview_link(response):
+    """The preview URL (path and query) the admin page offers, or None."""
+    found = re.search(r'value="(http[^"]+token=[^"]+)"', response.content.decode())
+    if found is None:
+        return None
+    parts = urlsplit(html.unescape(found.group(1)))
+    return f"{parts.path}?{parts.query}"
+
+
+def test_preview_lifetime_is_one_hour_by_default():
+    # The configured value the next test is run at (HEADLESS_PREVIEW_MAX_AGE, seconds).
+    assert settings.HEADLESS_PREVIEW_MAX_AGE == 60 * 60
+
+
+def test_preview_link_works_for_its_whole_lifetime_and_expires_just_after(client, demo_page):
     revision = draft_of(demo_page("about", "en"), "Draft")
-    token = make_preview_token(revision)
-    with override_settings(HEADLESS_PREVIEW_MAX_AGE=-1):
+    max_age = settings.HEADLESS_PREVIEW_MAX_AGE
+    signed_at = dt.datetime(2026, 5, 4, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(signed_at, tick=False) as clock:
+        token = make_preview_token(revision)
+        clock.move_to(signed_at + dt.timedelta(seconds=max_age))
+        response = client.get(f"/api/v2/preview/?token={token}")
+        assert response.status_code == 200
+        assert response.json()["title"] == "Draft"
+        clock.move_to(signed_at + dt.timedelta(seconds=max_age + 1))
         response = client.get(f"/api/v2/preview/?token={token}")
     assert response.status_code == 410
-    assert "expired" in response.json()["message"]
+    assert response.json()["message"] == (
+        "This preview link has expired. Ask for a new one in the editor."
+    )
 
 
 def test_tampered_or_missing_token_is_refused(client, demo_page):
@@ -52,9 +84,36 @@ def test_tampered_or_missing_token_is_refused(client, demo_page):
     assert client.get("/api/v2/preview/").status_code == 400
 
 
-def test_people_who_cannot_edit_get_no_link(client_as, demo_page):
+def test_staff_without_admin_access_are_sent_to_the_login(client_as, demo_page):
     about = demo_page("about", "en")
-    assert client_as("staff").get(f"/admin/frontend-preview/{about.pk}/").status_code in (
-        302,
-        403,
-    )
+    response = client_as("staff").get(f"/admin/frontend-preview/{about.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_translator_gets_links_for_translations_only(client_as, client, demo_page):
+    # Translators reach the admin and edit the other languages, not the English pages.
+    translator = client_as("translator")
+    english = demo_page("about", "en")
+    draft_of(english, "English draft")
+    refused = translator.get(f"/admin/frontend-preview/{english.pk}/")
+    assert_refused(refused)
+
+    spanish = demo_page("about", "es")
+    draft_of(spanish, "Borrador")
+    path = preview_link(translator.get(f"/admin/frontend-preview/{spanish.pk}/"))
+    assert client.get(path).json()["title"] == "Borrador"
+
+
+def test_council_editor_gets_links_for_their_own_council_only(client_as, client, demo_page):
+    editor = client_as("council1-editor")
+    own = DistrictCouncilPage.objects.get(district_number=1, locale__language_code="en")
+    other = DistrictCouncilPage.objects.get(district_number=17, locale__language_code="en")
+    for page in (other, demo_page("about", "en")):
+        draft_of(page, "Not theirs")
+        refused = editor.get(f"/admin/frontend-preview/{page.pk}/")
+        assert_refused(refused)
+
+    draft_of(own, "Council 1 draft")
+    path = preview_link(editor.get(f"/admin/frontend-preview/{own.pk}/"))
+    assert client.get(path).json()["title"] == "Council 1 draft"

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from district_councils.models import CouncilUpdatePage, DistrictCouncilPage
+from tests.query_budgets import assert_within_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,7 @@ def test_council_index_query_count_is_flat_in_the_number_of_councils(council, co
     assert response.content.decode().count('class="dc-council-list__item"') == 40
     print(f"council index: {n_queries} queries for 20 councils, {doubled} for 40")
     assert doubled == n_queries
+    assert_within_budget("council index", doubled)
 
 
 def test_council_index_with_a_point_lookup_is_flat_too(council, council_index):
@@ -69,6 +71,7 @@ def test_council_index_with_a_point_lookup_is_flat_too(council, council_index):
     doubled, response = queries_for(url)
     assert "CapitolRiver Council" in response.content.decode()
     assert doubled == n_queries
+    assert_within_budget("council index with a point lookup", doubled)
 
 
 def test_council_page_query_count_is_flat_with_200_updates(council):
@@ -87,6 +90,7 @@ def test_council_page_query_count_is_flat_with_200_updates(council):
     last_page, response = queries_for(f"{page.url}?page=20")
     assert "Update 0<" in response.content.decode()
     assert last_page == doubled
+    assert_within_budget("council page", doubled)
 
 
 def test_home_page_updates_teaser_is_flat(council):
@@ -96,6 +100,7 @@ def test_home_page_updates_teaser_is_flat(council):
     doubled, response = queries_for("/en/")
     assert "Update 59" in response.content.decode()
     assert doubled == n_queries
+    assert_within_budget("home page", doubled)
 
 
 def test_feed_query_count_is_flat(council):
@@ -105,3 +110,4 @@ def test_feed_query_count_is_flat(council):
     add_updates(page, 20, start=10)
     doubled, _ = queries_for(f"{page.url}feed/")
     assert doubled == n_queries
+    assert_within_budget("council feed", doubled)

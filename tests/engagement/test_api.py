@@ -102,3 +102,32 @@ def test_event_page_api_fields(client, monthly_meeting):
     assert data["recurrence"] == "FREQ=MONTHLY;BYDAY=+2TU;COUNT=12"
     assert len(data["upcoming_occurrences"]) == 12
     assert data["topic_list"] == ["housing"]
+
+
+def test_window_of_366_days_is_allowed_and_367_refused(client, db):
+    from engagement.api import MAX_WINDOW_DAYS
+
+    assert MAX_WINDOW_DAYS == 366
+    start = dt.date(next_year(), 1, 1)
+    last = start + dt.timedelta(days=MAX_WINDOW_DAYS - 1)
+    assert client.get(f"/api/v2/events/?from={start}&to={last}").status_code == 200
+    past = client.get(f"/api/v2/events/?from={start}&to={last + dt.timedelta(days=1)}")
+    assert past.status_code == 400
+    assert past.json()["message"] == (
+        "The window from “from” to “to” is 367 days long; it can be at most 366 days."
+    )
+
+
+def test_limit_is_cut_to_500(client, make_event):
+    from engagement.api import MAX_LIMIT
+
+    assert MAX_LIMIT == 500
+    start = dt.datetime(next_year(), 1, 1, 7, 0, tzinfo=CHICAGO)
+    for title in ("Morning walk", "Evening walk"):  # 2 × 366 occurrences in the window
+        make_event(title, start=start, recurrence="FREQ=DAILY;COUNT=400")
+    window = f"from={start.date()}&to={start.date() + dt.timedelta(days=365)}"
+    at_max = client.get(f"/api/v2/events/?{window}&limit=500").json()
+    assert at_max["meta"]["total_count"] > 500
+    assert len(at_max["items"]) == 500
+    past = client.get(f"/api/v2/events/?{window}&limit=501").json()
+    assert len(past["items"]) == 500

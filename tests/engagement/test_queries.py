@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from engagement.models import EventPage
 from tests.engagement.conftest import CHICAGO
+from tests.query_budgets import assert_within_budget
 
 
 def add_events(parent, count, offset):
@@ -51,3 +52,11 @@ def test_index_query_count_is_flat(client, demo_page):
         assert after[url] == before[url], (url, before[url], after[url])
     # The feed reads each event once plus a constant.
     assert after["/en/events/calendar.ics"] == before["/en/events/calendar.ics"]
+    budgets = {
+        "/en/events/?topic=housing": "events list",
+        "/en/events/month/": "events month",
+        "/en/events/calendar.ics": "events calendar feed",
+        "/api/v2/events/?topic=housing": "events API",
+    }
+    for url, name in budgets.items():
+        assert_within_budget(name, after[url])

@@ -66,3 +66,15 @@ def test_search_api_is_documented(client):
 def test_bad_page_queries_get_400(client):
     assert client.get("/es/search/", {"q": "a" * 201}).status_code == 400
     assert client.get("/es/search/suggest/", {"q": "\x00"}).status_code == 400
+
+
+def test_limit_and_query_length_at_their_maximum_and_one_past_it(client):
+    from search.api import MAX_LIMIT
+
+    assert MAX_LIMIT == 50
+    assert client.get("/api/v2/search/", {"q": "council", "limit": "50"}).status_code == 200
+    past = client.get("/api/v2/search/", {"q": "council", "limit": "51"})
+    assert past.status_code == 400
+    assert past.json()["message"] == "limit cannot be higher than 50."
+    assert client.get("/api/v2/search/", {"q": "c" * 200}).status_code == 200
+    assert client.get("/api/v2/search/", {"q": "c" * 201}).status_code == 400

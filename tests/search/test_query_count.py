@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from cms.models import ContentPage
+from tests.query_budgets import assert_within_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,4 @@ def test_results_page_queries_do_not_grow_with_results(client, demo_page, settin
     make_pages(parent, 5, start=5)
     ten = count_queries(client, 10)
     assert ten == five
+    assert_within_budget("search results page", ten)

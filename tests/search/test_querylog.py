@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from search.models import QueryDay
+from tests.conftest import assert_admin_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -74,5 +75,5 @@ def test_report_in_admin_with_filters_and_csv(client, client_as):
 
 def test_report_is_for_editors_only(client_as):
     translator = client_as("translator")
-    assert translator.get("/admin/reports/search-queries/").status_code in (302, 403)
+    assert_admin_refused(translator.get("/admin/reports/search-queries/"))
     assert "/admin/reports/search-queries/" not in translator.get("/admin/").content.decode()

@@ -2,6 +2,7 @@
 ``update_index`` retries, shows progress and swaps indexes atomically."""
 
 import logging
+import time
 from io import StringIO
 
 from django.core.management import call_command
@@ -11,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from tests.search.conftest import engine_backends
+from tests.search.engine_proxy import EngineProxy
 
 pytestmark = pytest.mark.django_db
 
@@ -58,42 +60,67 @@ def test_publishing_works_while_the_engine_is_down(demo_page, engine_down, caplo
     assert "Get help from the city" in html
 
 
-def test_search_answers_when_the_engine_is_slow(
-    client, settings, monkeypatch, search_node_url, engine_index
-):
-    settings.WAGTAILSEARCH_BACKENDS = engine_index
-    from opensearchpy.exceptions import ConnectionTimeout
-
-    def too_slow(self, *args, **kwargs):
-        raise ConnectionTimeout("TIMEOUT", "Read timed out", None)
-
-    monkeypatch.setattr("opensearchpy.OpenSearch.search", too_slow)
-    response = client.get("/en/search/", {"q": "district council"})
+def search_through(client, proxy, settings, engine_prefix, caplog):
+    settings.WAGTAILSEARCH_BACKENDS = engine_backends(
+        proxy.url, engine_prefix, timeout=settings.SEARCH_TIMEOUT
+    )
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="search.fallback"):
+        response = client.get("/en/search/", {"q": "district council"})
     assert response.status_code == 200
     assert "District councils" in response.content.decode()
+    fell_back = any("Search engine unavailable" in r.message for r in caplog.records)
+    return fell_back, time.monotonic() - started
 
 
-def test_update_index_retries_failed_bulk_requests(settings, engine_index, monkeypatch, caplog):
-    settings.WAGTAILSEARCH_BACKENDS = engine_index
-    import search.backends as backends
+def test_search_answers_from_the_database_when_the_engine_is_slower_than_the_timeout(
+    client, settings, search_node_url, engine_index, engine_prefix, caplog
+):
+    # The configured SEARCH_TIMEOUT (seconds), and a node three seconds slower than that.
+    with EngineProxy(search_node_url, delay=settings.SEARCH_TIMEOUT + 3) as proxy:
+        fell_back, took = search_through(client, proxy, settings, engine_prefix, caplog)
+    assert fell_back
+    # The visitor waited one timeout, then had the database's answer, not the slow node's.
+    assert settings.SEARCH_TIMEOUT <= took < settings.SEARCH_TIMEOUT + 2
 
-    calls = {"count": 0}
-    real_bulk = backends.PortalSearchBackend.bulk
 
-    def flaky_bulk(self, *args, **kwargs):
-        calls["count"] += 1
-        if calls["count"] == 1:
-            raise ConnectionError("node busy")
-        return real_bulk(self, *args, **kwargs)
+def test_engine_just_within_the_timeout_still_answers(
+    client, settings, search_node_url, engine_index, engine_prefix, caplog
+):
+    # A node one second faster than the configured SEARCH_TIMEOUT is waited for.
+    with EngineProxy(search_node_url, delay=settings.SEARCH_TIMEOUT - 1) as proxy:
+        fell_back, _took = search_through(client, proxy, settings, engine_prefix, caplog)
+    assert not fell_back
+    assert any("/_search" in path and status == 200 for _m, path, status in proxy.requests)
 
-    monkeypatch.setattr(backends.PortalSearchBackend, "bulk", flaky_bulk)
-    monkeypatch.setattr(backends.time, "sleep", lambda seconds: None)
-    output = StringIO()
-    with caplog.at_level(logging.WARNING, logger="search.backends"):
-        call_command("update_index", backend_name="default", stdout=output)
-    assert "retrying" in caplog.text
+
+def test_update_index_retries_bulk_requests_the_node_refuses(
+    settings, search_node_url, engine_index, engine_prefix, caplog
+):
+    with EngineProxy(search_node_url, fail_bulk=1) as proxy:
+        settings.WAGTAILSEARCH_BACKENDS = engine_backends(proxy.url, engine_prefix)
+        output = StringIO()
+        with caplog.at_level(logging.WARNING, logger="search.backends"):
+            call_command("update_index", backend_name="default", stdout=output)
+    bulk = [status for _method, path, status in proxy.requests if "/_bulk" in path]
+    assert bulk[0] == 500 and set(bulk[1:]) == {200}
+    assert "failed (attempt 1 of 3); retrying" in caplog.text
     assert "default: indexed" in output.getvalue()
     assert "cms.ContentPage" in output.getvalue()  # progress, model by model
+
+
+def test_update_index_gives_up_after_three_refusals(
+    settings, search_node_url, engine_index, engine_prefix
+):
+    with EngineProxy(search_node_url, fail_bulk=3) as proxy:
+        settings.WAGTAILSEARCH_BACKENDS = engine_backends(proxy.url, engine_prefix)
+        with pytest.raises(Exception):  # noqa: B017 (whatever the client raises for a 500)
+            call_command("update_index", backend_name="default", stdout=StringIO())
+    bulk = [status for _method, path, status in proxy.requests if "/_bulk" in path]
+    assert bulk == [500, 500, 500]
+    # Put the full index back for the rest of the session.
+    settings.WAGTAILSEARCH_BACKENDS = engine_index
+    call_command("update_index", backend_name="default", stdout=StringIO())
 
 
 def test_rebuild_is_atomic_old_index_serves_until_the_new_one_is_ready(settings, engine_index):

@@ -1,0 +1,137 @@
+"""cms.api.params: every rule and message, without the database (fast enough to mutate)."""
+
+import datetime as dt
+
+from django.utils import translation
+
+import pytest
+
+from cms.api import params
+from cms.api.params import MAX_WHOLE_NUMBER, ParameterError
+
+
+def message(call, *args, **kwargs):
+    with pytest.raises(ParameterError) as error:
+        call(*args, **kwargs)
+    assert error.value.message == str(error.value.args[0])
+    return error.value.message
+
+
+def test_unknown_parameters_are_named_in_order():
+    params.reject_unknown({"limit": "1"}, ["limit", "offset"])
+    params.reject_unknown({}, [])
+    assert (
+        message(params.reject_unknown, {"zz": "1", "aa": "2", "limit": "3"}, ["limit"])
+        == "Unknown query parameter: aa, zz"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("0", 0), ("7", 7), (" 12 ", 12), ("000000000009", 9), (str(MAX_WHOLE_NUMBER), 2**31 - 1)],
+)
+def test_whole_numbers_are_read(raw, value):
+    assert params.whole_number({"limit": raw}, "limit") == value
+
+
+def test_absent_or_empty_number_is_the_default():
+    assert params.whole_number({}, "limit") is None
+    assert params.whole_number({}, "limit", default=20) == 20
+    assert params.whole_number({"limit": ""}, "limit", default=20) == 20
+
+
+@pytest.mark.parametrize(
+    "raw", ["-1", "1.5", "ten", "٣", "1e3", "0000000000001", str(MAX_WHOLE_NUMBER + 1), "--1", "5-"]
+)
+def test_not_a_whole_number_of_0_or_more(raw):
+    assert (
+        message(params.whole_number, {"offset": raw}, "offset")
+        == "offset must be a whole number of 0 or more."
+    )
+
+
+def test_minimum_one_has_its_own_message():
+    assert params.whole_number({"n": "1"}, "n", minimum=1) == 1
+    assert message(params.whole_number, {"n": "0"}, "n", minimum=1) == (
+        "n must be a whole number of 1 or more."
+    )
+    assert message(params.whole_number, {"page": "0"}, "page", minimum=1) == (
+        "“0” is not a page number. Use a whole number from 1."
+    )
+
+
+def test_a_minimum_above_one_refuses_lower_numbers():
+    assert params.whole_number({"n": "5"}, "n", minimum=5) == 5
+    assert message(params.whole_number, {"n": "4"}, "n", minimum=5) == (
+        "n must be a whole number of 0 or more."
+    )
+
+
+def test_a_negative_minimum_reads_negative_numbers():
+    assert params.whole_number({"n": "-3"}, "n", minimum=-5) == -3
+    assert message(params.whole_number, {"n": "-6"}, "n", minimum=-5) == (
+        "n must be a whole number of 0 or more."
+    )
+
+
+def test_maximum_is_allowed_and_one_past_it_is_refused_with_the_limit_named():
+    assert params.whole_number({"limit": "100"}, "limit", maximum=100) == 100
+    assert message(params.whole_number, {"limit": "101"}, "limit", maximum=100) == (
+        "limit cannot be higher than 100."
+    )
+
+
+def test_page_number():
+    assert params.page_number({}) == 1
+    assert params.page_number({"page": "3"}) == 3
+    assert params.page_number({"p": "2"}, name="p") == 2
+    assert "is not a page number" in message(params.page_number, {"page": "0"})
+
+
+def test_locale_code():
+    assert params.locale_code({}) is None
+    assert params.locale_code({}, default="en") == "en"
+    assert params.locale_code({"locale": "hmn"}) == "hmn"
+    assert params.locale_code({"lang": "so"}, name="lang") == "so"
+    assert message(params.locale_code, {"locale": "fr"}) == (
+        "Unknown language “fr”. Use one of: en, es, hmn, so, ksw."
+    )
+    assert "“”" in message(params.locale_code, {"locale": ""})
+
+
+def test_date_value():
+    assert params.date_value({}, "from") is None
+    assert params.date_value({}, "from", default=dt.date(2026, 1, 1)) == dt.date(2026, 1, 1)
+    assert params.date_value({"from": " 2026-03-10 "}, "from") == dt.date(2026, 3, 10)
+    assert params.date_value({"from": " "}, "from", allow_empty=True) is None
+    assert params.date_value({"from": ""}, "from", default=5, allow_empty=True) == 5
+    expected = (
+        "“{}” is not a valid date for “from”. Use the form YYYY-MM-DD, for example 2026-03-10."
+    )
+    for raw in ["", "2026-02-30", "20260310", "2026-3-10", "10/03/2026", "2026-03-10T00"]:
+        assert message(params.date_value, {"from": raw}, "from") == expected.format(raw)
+
+
+def test_choice():
+    assert params.choice({}, "format", ["online"]) is None
+    assert params.choice({"format": ""}, "format", ["online"], default="x") == "x"
+    assert params.choice({"format": "online"}, "format", ["online", "hybrid"]) == "online"
+    pairs = [("online", "Online"), ["hybrid", "Hybrid"]]
+    assert params.choice({"format": "hybrid"}, "format", pairs) == "hybrid"
+    assert message(params.choice, {"format": "Online"}, "format", pairs) == (
+        "Unknown value “Online” for format. Use one of: online, hybrid."
+    )
+    assert message(params.choice, {"n": "3"}, "n", [1, 2]) == (
+        "Unknown value “3” for n. Use one of: 1, 2."
+    )
+
+
+def test_values_are_read_as_text():
+    assert params.choice({"n": 1}, "n", ["1"]) == "1"
+    assert params.locale_code({"locale": None}) is None
+
+
+def test_messages_are_in_the_callers_language():
+    with translation.override("es"):
+        text = message(params.whole_number, {"limit": "x"}, "limit")
+    assert text == "limit debe ser un número entero igual o mayor que 0."
