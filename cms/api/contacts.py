@@ -9,7 +9,10 @@ CONTACTS = SnippetEndpoint(
     [field.name for field in Contact.api_fields],
     "Contacts: who answers, how, and when",
     schemas={
-        "email": {"type": "string", "format": "email"},
+        # Empty when the contact has no email address.
+        "email": {
+            "anyOf": [{"type": "string", "format": "email"}, {"type": "string", "maxLength": 0}]
+        },
         "url": {"type": "string", "format": "uri"},
     },
 )

@@ -7,9 +7,11 @@ one so every ``/api/`` error reads in the language of ``Accept-Language``.
 import re
 from functools import wraps
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+
+from cms.api.params import MAX_WHOLE_NUMBER
 
 _API_MESSAGES = [
     (
@@ -58,7 +60,17 @@ def translate_api_message(message):
 
 
 class TranslatedErrorsMixin:
-    """Give the caller Wagtail's API errors in their language."""
+    """Give the caller Wagtail's API errors in their language.
+
+    Every endpoint has it, so it is also where an id too large for any database column
+    becomes a 404 (no such object) instead of an overflow deep in the query.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None and not 0 <= int(pk) <= MAX_WHOLE_NUMBER:
+            raise Http404(_("Not found."))
+        return super().initial(request, *args, **kwargs)
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)

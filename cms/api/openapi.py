@@ -6,6 +6,8 @@ registers it with the ``openapi_paths`` hook.
 
 from django.conf import settings
 
+from cms.api.params import MAX_WHOLE_NUMBER
+
 
 def parameter(name, description, schema, required=False, location="query"):
     return {
@@ -41,7 +43,11 @@ def listing_parameters():
             "Items per page (at most 100).",
             {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
         ),
-        parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+        parameter(
+            "offset",
+            "Items to skip.",
+            {"type": "integer", "minimum": 0, "maximum": MAX_WHOLE_NUMBER},
+        ),
         parameter(
             "fields",
             "Comma-separated fields to add (or `-field` to remove, `*` for all).",

@@ -41,3 +41,12 @@ def test_empty_to_is_refused(client, db):
     response = client.get("/api/v2/events/", {"to": ""})
     assert response.status_code == 400
     assert "to" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "endpoint", ["pages", "images", "documents", "district-councils", "contacts", "glossary"]
+)
+def test_an_id_too_large_for_the_database_is_a_json_404(client, db, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/99999999999999999999/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 404
+    assert response.json() == {"message": "No se encontró."}
