@@ -5,6 +5,7 @@ their own, so the API, templates and translation treat content one way.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -14,22 +15,35 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.visibility import is_visible
+
 
 class LinkStructValue(blocks.StructValue):
     """Resolves a link to the visitor's language: a chosen page is shown in the
     active locale when translated, so one menu serves every language."""
 
     def page_in_active_locale(self):
+        """The chosen page in the visitor's language, looked up once per language: a menu
+        asks for each link's URL, text and visibility."""
         page = self.get("page")
         if page is None:
             return None
-        return page.specific_deferred.localized
+        found = self.__dict__.setdefault("_localized", {})
+        language = get_language()
+        if language not in found:
+            found[language] = page.specific_deferred.localized
+        return found[language]
 
     def href(self):
         """Named ``href`` because templates look up the ``url`` field before methods."""
         if page := self.page_in_active_locale():
             return page.url
         return self.get("url") or ""
+
+    def is_visible_to(self, user):
+        """External links always; a page only if ``user`` may see it (``cms.visibility``)."""
+        page = self.page_in_active_locale()
+        return page is None or is_visible(user, page)
 
     def text(self):
         if label := self.get("label"):

@@ -1,9 +1,10 @@
-"""Admin wiring: snippets, the front-end preview link, and rich-text features."""
+"""Admin wiring (snippets, the front-end preview link) and the page-URL visibility check."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -11,9 +12,11 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.wagtail_hooks import require_wagtail_login
 
 from cms.models import Contact, FooterText, NavigationMenu
 from cms.preview import preview_url
+from cms.visibility import is_visible
 
 
 class ContactViewSet(SnippetViewSet):
@@ -75,3 +78,18 @@ def page_header_preview_button(page, user, view_name=None, next_url=None):
             icon_name="link",
             priority=80,
         )
+
+
+@hooks.register("on_serve_page")
+def check_translated_restrictions(serve):
+    """The one visibility rule at the page URL: a translation or alias of a restricted page
+    asks for a sign-in like the page itself (Wagtail checks only the page's own ancestors)."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if not is_visible(request.user, page) and not page.get_view_restrictions().exists():
+            response = require_wagtail_login(next=request.get_full_path())
+            add_never_cache_headers(response)
+            return response
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner

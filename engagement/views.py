@@ -167,7 +167,8 @@ def calendar_feed(index, request, council=None, topic=None):
     except FilterError as error:
         return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
     recent = (
-        EventOccurrence.objects.for_locale(index.locale)
+        EventOccurrence.objects.live()
+        .for_locale(index.locale)
         .ending_after(timezone.now() - FEED_LOOKBACK)
         .filtered(filters)
         .values("event_id")

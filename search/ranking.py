@@ -2,7 +2,7 @@
 
 :func:`site_search` applies every rule: the visitor's language first, other languages
 (labelled) when there is nothing in it, only what the user may see
-(:mod:`search.visibility`), editors' synonyms and promotions, a spelling correction when
+(:mod:`cms.visibility`), editors' synonyms and promotions, a spelling correction when
 nothing matches, and the database index when the engine is down (:mod:`search.fallback`).
 """
 
@@ -15,12 +15,12 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from cms.models import Contact
+from cms.visibility import visible_documents, visible_pages
 from search.fallback import is_database, with_fallback
 from search.models import DocumentText, normalise_query
 from search.presentation import Hit, SearchOutcome, type_for
 from search.query import build_query, expand_query, locale_id, query_strings, query_terms
 from search.suggest import spelling_suggestion
-from search.visibility import visible_documents, visible_pages
 
 MAX_HITS = 200
 # Documents are long: their text matches many queries, so they rank a little lower.

@@ -7,10 +7,10 @@ from django.core.cache import cache
 
 from wagtail.models import Locale, Page
 
+from cms.visibility import visible_pages
 from search.fallback import with_fallback
 from search.models import Synonym, normalise_query
 from search.query import locale_id
-from search.visibility import visible_pages
 
 MAX_SUGGESTIONS = 8
 VOCABULARY_TIMEOUT = 600

@@ -26,6 +26,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_visibility():
+    """Each test's rolled-back pages and restrictions leave no cached sections behind."""
+    from cms import visibility
+
+    visibility.invalidate()
+    yield
+    visibility.invalidate()
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():
     yield
     translation.activate("en")

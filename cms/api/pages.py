@@ -21,6 +21,7 @@ from cms.api.errors import TranslatedErrorsMixin
 from cms.api.params import locale_code
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
+from cms.visibility import visible_pages
 
 
 class KnownLocaleFilter(LocaleFilter):
@@ -59,6 +60,10 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         for backend in page_api_filters():
             queryset = backend.filter_queryset(self.request, queryset, self)
         return super().filter_queryset(queryset)
+
+    def get_base_queryset(self):
+        """Public pages by the one visibility rule, translations of private pages included."""
+        return visible_pages(None, super().get_base_queryset())
 
     def paginate_queryset(self, queryset):
         """Attach each page's locale from one query (the listing shows every page's locale)."""

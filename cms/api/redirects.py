@@ -7,9 +7,11 @@ through Wagtail's middleware, and a front end reads the same list here.
 from django.urls import path
 
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 
 from cms.api.listing import PortalAPIViewSet, listing_response
 from cms.api.params import locale_code
+from cms.visibility import hidden_pages_q
 
 
 def target_url(redirect):
@@ -51,6 +53,10 @@ class RedirectsAPIViewSet(PortalAPIViewSet):
         )
         if old_path := request.GET.get("old_path"):
             redirects = redirects.filter(old_path=Redirect.normalise_path(old_path))
+        # A redirect into a private section would tell the public where it is.
+        if hidden := hidden_pages_q(None):
+            private = Page.objects.filter(hidden).values("pk")
+            redirects = redirects.exclude(redirect_page__in=private)
         total = redirects.count()
         items = [redirect_data(redirect) for redirect in redirects[offset : offset + limit]]
         return listing_response(items, total)

@@ -38,27 +38,51 @@ class SingleObjectViewSet(PortalAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
+def links_data(blocks):
+    """Link blocks in the StreamField JSON shape of the pages API."""
+    return [
+        {
+            "type": block.block_type,
+            "value": block.block.get_api_representation(block.value),
+            "id": block.id,
+        }
+        for block in blocks
+    ]
+
+
 class TranslatedSnippetViewSet(SingleObjectViewSet):
-    """The one object of a per-language snippet (navigation, footer) for the language."""
+    """The one object of a per-language snippet (navigation, footer) for the language.
+
+    ``link_fields`` maps a field to the snippet's method giving the links a visitor may
+    follow: the API is public, so links to private pages are left out as in the HTML.
+    """
 
     fields = ()
+    link_fields = {}
 
     def get_data(self, request, language):
         obj = self.model.for_active_locale()
         data = {"id": obj.pk if obj else None, "locale": obj.locale.language_code if obj else None}
         for name in self.fields:
-            data[name] = field_value(obj, name) if obj else []
+            if obj is None:
+                data[name] = []
+            elif name in self.link_fields:
+                data[name] = links_data(getattr(obj, self.link_fields[name])(None))
+            else:
+                data[name] = field_value(obj, name)
         return data
 
 
 class NavigationAPIViewSet(TranslatedSnippetViewSet):
     model = NavigationMenu
     fields = ("items",)
+    link_fields = {"items": "visible_items"}
 
 
 class FooterAPIViewSet(TranslatedSnippetViewSet):
     model = FooterText
     fields = ("body", "links")
+    link_fields = {"links": "visible_links"}
 
 
 def logo_data(image):

@@ -12,6 +12,11 @@ from wagtail.search import index
 from cms.blocks import LinkBlock
 
 
+def visible_links(stream, user):
+    """The link blocks of ``stream`` that ``user`` (None: anonymous) may follow."""
+    return [block for block in stream if block.value.is_visible_to(user)]
+
+
 def for_active_locale(queryset):
     """The first object in the visitor's language, else in the default language.
 
@@ -95,6 +100,9 @@ class NavigationMenu(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def visible_items(self, user):
+        return visible_links(self.items, user)
+
     @classmethod
     def for_active_locale(cls):
         return for_active_locale(cls.objects.all())
@@ -114,6 +122,9 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Footer"))
+
+    def visible_links(self, user):
+        return visible_links(self.links, user)
 
     @classmethod
     def for_active_locale(cls):

@@ -87,13 +87,21 @@ def canonical_url(context, page):
 
 @register.inclusion_tag("cms/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    return {"menu": NavigationMenu.for_active_locale(), "request": context.get("request")}
+    request = context.get("request")
+    menu = NavigationMenu.for_active_locale()
+    return {
+        "links": menu.visible_items(getattr(request, "user", None)) if menu else [],
+        "request": request,
+    }
 
 
 @register.inclusion_tag("cms/includes/footer.html", takes_context=True)
 def site_footer(context):
+    request = context.get("request")
+    footer = FooterText.for_active_locale()
     return {
-        "footer": FooterText.for_active_locale(),
+        "footer": footer,
+        "links": footer.visible_links(getattr(request, "user", None)) if footer else [],
         "request": context.get("request"),
         "settings": context.get("settings"),
     }

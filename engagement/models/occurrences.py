@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from cms.visibility import hidden_pages_q
 from engagement.choices import EventFormat, EventStatus
 
 
@@ -16,9 +17,12 @@ class OccurrenceQuerySet(models.QuerySet):
     the same attributes); this module does not import it.
     """
 
-    def live(self):
-        """Occurrences of published events."""
-        return self.filter(live=True)
+    def live(self, user=None):
+        """Occurrences of published events that ``user`` (None: the public) may see, by
+        the one visibility rule: no list, feed, teaser or API shows a private event."""
+        queryset = self.filter(live=True)
+        hidden = hidden_pages_q(user, prefix="event__")
+        return queryset.exclude(hidden) if hidden else queryset
 
     def for_locale(self, locale):
         return self.filter(locale=locale)

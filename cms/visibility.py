@@ -1,0 +1,154 @@
+"""Who may see which pages and documents: the one rule every channel uses.
+
+A page is private when it, an ancestor, or a page it translates or aliases (the same
+``translation_key`` in another language) sits under a view restriction. Wagtail copies a
+restriction to other languages only when the copies are made, so a restriction added later
+would otherwise guard the English page and leave its translations open.
+
+Restrictions let in: their groups, City communications and superusers (group
+restrictions); any active signed-in user (login restrictions). Password-protected content
+is never listed. The restricted sections are read once and kept in the cache until a
+restriction or a page changes (``invalidate``), so menus and lists pay no query for it.
+"""
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+
+from cms.roles import CITY_COMMUNICATIONS
+
+SECTIONS_CACHE_KEY = "portal:visibility:restricted-sections"
+
+
+def _outermost(paths):
+    """The paths not below another path of the set (their subtrees cover the rest)."""
+    kept = []
+    for path in sorted(paths):
+        if not kept or not path.startswith(kept[-1]):
+            kept.append(path)
+    return kept
+
+
+def _translated_section(path):
+    """The restricted section at ``path`` in every language: the pages sharing a
+    translation key with a page of the section, and so their subtrees."""
+    keys = set(Page.objects.filter(path__startswith=path).values_list("translation_key", flat=True))
+    paths = set(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+    return _outermost(paths | {path}), keys
+
+
+def _read_sections():
+    sections = []
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+        "groups"
+    ):
+        paths, keys = _translated_section(restriction.page.path)
+        sections.append(
+            {
+                "paths": paths,
+                "keys": keys,
+                "type": restriction.restriction_type,
+                "groups": {group.pk for group in restriction.groups.all()},
+            }
+        )
+    return sections
+
+
+def restricted_sections():
+    """Every page restriction with the paths it covers in every language (cached)."""
+    sections = cache.get(SECTIONS_CACHE_KEY)
+    if sections is None:
+        sections = _read_sections()
+        cache.set(SECTIONS_CACHE_KEY, sections, None)
+    return sections
+
+
+def invalidate(**kwargs):
+    """Forget the cached sections; connected to restriction and page changes."""
+    cache.delete(SECTIONS_CACHE_KEY)
+
+
+def joins_a_section(page):
+    """Whether a new page changes the sections: a translation or alias of a page in one
+    (same translation key), or a page at a path a section still lists."""
+    sections = cache.get(SECTIONS_CACHE_KEY)
+    if sections is None:
+        return False  # nothing cached to correct
+    return any(
+        page.translation_key in section["keys"]
+        or any(page.path.startswith(path) for path in section["paths"])
+        for section in sections
+    )
+
+
+def _group_ids(user):
+    if not hasattr(user, "_visibility_group_ids"):
+        user._visibility_group_ids = {
+            group.pk: group.name for group in user.groups.only("pk", "name")
+        }
+    return user._visibility_group_ids
+
+
+def can_pass(user, restriction_type, group_ids):
+    """Whether ``user`` (None for anonymous) is let in by a restriction of that kind."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if restriction_type == PageViewRestriction.LOGIN:
+        return True
+    if restriction_type == PageViewRestriction.GROUPS:
+        groups = _group_ids(user)
+        return CITY_COMMUNICATIONS in groups.values() or bool(set(groups) & group_ids)
+    return False
+
+
+def hidden_paths(user):
+    """Tree paths of the sections ``user`` may not see."""
+    return _outermost(
+        path
+        for section in restricted_sections()
+        if not can_pass(user, section["type"], section["groups"])
+        for path in section["paths"]
+    )
+
+
+def hidden_pages_q(user, prefix=""):
+    """Q matching pages the user may not see; ``prefix`` reaches them through a relation
+    (``"event__"`` matches the occurrences of hidden events)."""
+    q = Q()
+    for path in hidden_paths(user):
+        q |= Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def visible_pages(user, pages):
+    """The pages of the queryset ``pages`` that ``user`` (None for anonymous) may see."""
+    hidden = hidden_pages_q(user)
+    return pages.exclude(hidden) if hidden else pages
+
+
+def is_visible(user, page):
+    """Whether ``user`` may see ``page``, decided from its path without a query."""
+    return not any(page.path.startswith(path) for path in hidden_paths(user))
+
+
+def visible_collection_ids(user):
+    """Ids of the collections whose documents the user may see."""
+    hidden = Q()
+    for restriction in CollectionViewRestriction.objects.select_related(
+        "collection"
+    ).prefetch_related("groups"):
+        group_ids = {group.pk for group in restriction.groups.all()}
+        if not can_pass(user, restriction.restriction_type, group_ids):
+            hidden |= Q(path__startswith=restriction.collection.path)
+    collections = Collection.objects.all()
+    if hidden:
+        collections = collections.exclude(hidden)
+    return list(collections.values_list("pk", flat=True))
+
+
+def visible_documents(user, documents):
+    """The items of ``documents`` (anything with a ``collection``) that ``user`` may see."""
+    return documents.filter(collection__in=visible_collection_ids(user))
