@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.api.snippets import SnippetEndpoint
 from engagement.api import EventsAPIViewSet
-from engagement.demo import load as load_demo
+from engagement.demo.loader import load as load_demo
 from engagement.models import EventIndexPage, EventOccurrence, GlossaryTerm, ProcessStepLink
 from engagement.openapi import openapi_description
 

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 import pytest
 from dateutil.rrule import rrulestr
 
-from engagement import demo
+from engagement.demo import loader as demo
 from engagement.models import EventPage
 from tests.engagement.conftest import local, next_year
 

@@ -15,7 +15,8 @@ from wagtail.models import Locale
 
 from cms.demo.loader import translate, upsert_child
 from district_councils.models import DistrictCouncilIndexPage, DistrictCouncilPage
-from engagement import demo_content as content
+from engagement.demo import events as event_data
+from engagement.demo import explainers as explainer_data
 from engagement.models import EventIndexPage, EventPage, GlossaryTerm, ProcessIndexPage, ProcessPage
 from engagement.recurrence import city_zone, first_occurrence
 
@@ -67,7 +68,7 @@ def load_board_meetings(councils, stdout):
     series_start = today.replace(day=1) - dt.timedelta(days=62)
     count = 0
     for number, page in sorted(councils.items()):
-        schedule = content.BOARD_SCHEDULES[(number - 1) % len(content.BOARD_SCHEDULES)]
+        schedule = event_data.BOARD_SCHEDULES[(number - 1) % len(event_data.BOARD_SCHEDULES)]
         # The series starts on its first real meeting, a date the rule gives.
         start = first_occurrence(
             dt.datetime.combine(series_start.replace(day=1), schedule["time"], zone),
@@ -124,7 +125,7 @@ def load_board_meetings(councils, stdout):
 
 
 def load_city_events(index, stdout):
-    for spec in content.CITY_EVENTS:
+    for spec in event_data.CITY_EVENTS:
         spec = dict(spec)
         slug = spec.pop("slug")
         days, hour, minute, length = spec.pop("when")
@@ -134,12 +135,12 @@ def load_city_events(index, stdout):
         upsert_child(
             index, EventPage, slug, start=start, end=start + dt.timedelta(minutes=length), **spec
         )
-    stdout.write(f"  {len(content.CITY_EVENTS)} city engagement events")
+    stdout.write(f"  {len(event_data.CITY_EVENTS)} city engagement events")
 
 
 def load_glossary(locale):
     terms = {}
-    for term, definition in content.GLOSSARY:
+    for term, definition in explainer_data.GLOSSARY:
         terms[term], _created = GlossaryTerm.objects.update_or_create(
             term=term, locale=locale, defaults={"definition": definition}
         )
@@ -166,7 +167,7 @@ def load_explainers(index, home, stdout):
     terms = load_glossary(home.locale)
     pages = {child.slug: child for child in home.get_children().specific()}
     processes = []
-    for spec in content.EXPLAINERS:
+    for spec in explainer_data.EXPLAINERS:
         process = upsert_child(
             index,
             ProcessPage,
@@ -196,7 +197,7 @@ def load(home, stdout):
         spanish = Locale.objects.filter(language_code="es").first()
         if spanish is not None:
             for term in GlossaryTerm.objects.filter(locale=home.locale):
-                translate(term, spanish, content.SPANISH)
+                translate(term, spanish, explainer_data.SPANISH)
             for process in processes:
-                translate(process, spanish, content.SPANISH)
+                translate(process, spanish, explainer_data.SPANISH)
             stdout.write("  explainers and glossary translated into Spanish")
