@@ -26,10 +26,9 @@ def first_tuesday(year, month):
     return first + dt.timedelta(days=(1 - first.weekday()) % 7)
 
 
-def test_model_refuses_a_start_the_rule_does_not_give(demo_page):
-    year = next_year()
-    day = first_tuesday(year, 9)  # a Tuesday, but never the second one
-    page = EventPage(
+def board_meeting(year, day):
+    """A monthly board meeting (second Tuesday) whose series starts on ``day`` of September."""
+    return EventPage(
         title="Board",
         slug="board",
         summary="About the board.",
@@ -37,6 +36,12 @@ def test_model_refuses_a_start_the_rule_does_not_give(demo_page):
         end=local(year, 9, day.day, 20, 30),
         recurrence=RULE,
     )
+
+
+def test_model_refuses_a_start_the_rule_does_not_give(demo_page):
+    year = next_year()
+    day = first_tuesday(year, 9)  # a Tuesday, but never the second one
+    page = board_meeting(year, day)
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "start" in error.value.message_dict
@@ -46,14 +51,7 @@ def test_model_refuses_a_start_the_rule_does_not_give(demo_page):
 def test_model_accepts_a_start_the_rule_gives():
     year = next_year()
     day = first_tuesday(year, 9) + dt.timedelta(days=7)
-    page = EventPage(
-        title="Board",
-        slug="board",
-        summary="About the board.",
-        start=local(year, 9, day.day),
-        end=local(year, 9, day.day, 20, 30),
-        recurrence=RULE,
-    )
+    page = board_meeting(year, day)
     page.clean()
 
 
