@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from cms.api.params import ParameterError, date_value, page_number
+from cms.api.params import ParameterError, date_value
 from district_councils.models import DistrictCouncilPage
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
-from engagement.models import EventOccurrence
 from engagement.recurrence import city_zone
 
 # The toolkit's error: the API answers it as a JSON 400, the pages as a 400 page.
@@ -87,15 +86,3 @@ def parse_filters(params, locale, *, council_param="council", from_param="from",
             raise FilterError(_("Unknown language “%(value)s”.") % {"value": value})
         filters.language = value
     return filters
-
-
-def occurrences(locale, filters=None, *, past=False, now=None):
-    """Occurrences of live events in ``locale`` (upcoming, or past for the archive).
-
-    Kept for callers outside the app; it is ``EventOccurrence.objects.listing``.
-    """
-    return EventOccurrence.objects.listing(locale, filters, past=past, now=now)
-
-
-def parse_page_number(value):
-    return page_number({"page": value})

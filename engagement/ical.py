@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from icalendar import Calendar, Event, vRecur
 
-from cms.site import city_name
 from engagement.choices import EventStatus
+from engagement.hosts import city_organisation
 from engagement.presentation import location_for
 from engagement.recurrence import city_zone, normalise_rule
 
@@ -123,7 +123,9 @@ def event_components(event, request=None):
 
 def build_calendar(events, *, name, request=None):
     calendar = Calendar()
-    calendar.add("prodid", f"-//City of {city_name(request)}//Community Portal//EN")
+    calendar.add(
+        "prodid", f"-//{city_organisation(request, translate=False)}//Community Portal//EN"
+    )
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 import qrcode
 import qrcode.image.svg
 
+from cms.api.params import page_number
 from cms.pagination import PageOutOfRange, paginate
 from cms.routing import handles
 from cms.site import city_name
 from engagement import ical
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
-from engagement.filters import FilterError, councils_for_locale, parse_filters, parse_page_number
+from engagement.filters import FilterError, councils_for_locale, parse_filters
 from engagement.models import EventOccurrence, EventPage
 from engagement.presentation import feed_links
 from engagement.recurrence import city_zone
@@ -64,7 +65,7 @@ def _bad_request(index, request, message, template="engagement/event_index_page.
 def event_list(index, request, past=False):
     try:
         filters = parse_filters(request.GET, index.locale)
-        number = parse_page_number(request.GET.get("page"))
+        number = page_number(request.GET)
     except FilterError as error:
         return _bad_request(index, request, error.message)
     try:

@@ -48,7 +48,7 @@ def main():
 
     from wagtail.models import Locale
 
-    from engagement.filters import EventFilters, occurrences
+    from engagement.filters import EventFilters
     from engagement.models import EventIndexPage, EventOccurrence, EventPage
     from engagement.recurrence import city_zone
 
@@ -81,7 +81,8 @@ def main():
     window = EventFilters(date_from=today, date_to=today + dt.timedelta(days=364))
 
     def expand_year():
-        return list(occurrences(locale, window).values_list("event_id", "start", "end", "status"))
+        listing = EventOccurrence.objects.listing(locale, window)
+        return list(listing.values_list("event_id", "start", "end", "status"))
 
     expand_year()  # warm up
     timings = []

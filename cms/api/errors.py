@@ -42,12 +42,8 @@ _API_MESSAGES = [
         re.compile(r"cannot order by '(?P<name>.+)' \(unknown field\)"),
         lambda m: _("Cannot sort by “%(name)s”: there is no such field.") % {"name": m["name"]},
     ),
-]
-
-
-_API_MESSAGES.append(
     (re.compile(r"No \w+ matches the given query\."), lambda m: _("Not found.")),
-)
+]
 # A well-formed id of a page that does not exist is a 404 (nothing there), not a 400.
 _NOT_FOUND = re.compile(r"(parent|ancestor|descendant|translation_of) page doesn't exist")
 
@@ -75,14 +71,16 @@ class TranslatedErrorsMixin:
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
         data = getattr(response, "data", None)
-        if isinstance(data, dict) and "detail" in data and "message" not in data:
+        if not isinstance(data, dict):
+            return response
+        if "detail" in data and "message" not in data:
             # DRF's own errors (405, 406...) in the shape the schema gives every error.
             data["message"] = str(data.pop("detail"))
-        if isinstance(getattr(response, "data", None), dict) and "message" in response.data:
-            message = str(response.data["message"])
+        if "message" in data:
+            message = str(data["message"])
             if response.status_code == 400 and _NOT_FOUND.fullmatch(message):
                 response.status_code = 404
-            response.data["message"] = translate_api_message(message)
+            data["message"] = translate_api_message(message)
         return response
 
 

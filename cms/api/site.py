@@ -15,6 +15,7 @@ from cms.api.listing import PortalAPIViewSet
 from cms.api.snippets import field_value, requested_language
 from cms.languages import enabled_languages
 from cms.models import FooterText, NavigationMenu, SiteSettings
+from cms.site import site_settings as current_site_settings
 
 LOGO_RENDITION = "max-400x200"
 
@@ -102,7 +103,7 @@ class SiteSettingsAPIViewSet(SingleObjectViewSet):
     model = SiteSettings
 
     def get_data(self, request, language):
-        site_settings = SiteSettings.for_request(request)
+        site_settings = current_site_settings(request)
         return {
             "city_name": site_settings.city_name,
             "logo": logo_data(site_settings.logo),

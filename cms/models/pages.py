@@ -112,15 +112,20 @@ class BasePage(Page):
                 return source.get_full_url(request)
         return self.get_full_url(request)
 
-    @property
+    @cached_property
     def breadcrumbs(self):
         """The trail the HTML shows above the page: ancestors below the home page."""
+        ancestors = (
+            self.get_ancestors()
+            .filter(depth__gte=BREADCRUMB_START_DEPTH)
+            .select_related("locale")  # each URL needs its page's language
+        )
         return [
             {"id": ancestor.pk, "title": ancestor.title, "url": ancestor.get_full_url()}
-            for ancestor in self.get_ancestors().filter(depth__gte=BREADCRUMB_START_DEPTH)
+            for ancestor in ancestors
         ]
 
-    @property
+    @cached_property
     def translation_notice(self):
         """Whether the "not yet translated" notice shows, and its text in the visitor's
         language (the active one), exactly as the HTML renders it."""

@@ -76,9 +76,10 @@ def test_content_page_eight_levels_deep_is_within_its_budget(client, short_and_l
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Known: each breadcrumb level costs two more queries (34 at depth 2, 46 at depth 8, "
-    "SQLite, 2026-12-02): a page query and a Locale lookup per ancestor while rendering "
-    "cms/includes/breadcrumbs.html. Remove this mark when the speed work fixes it.",
+    reason="Known: each level of depth costs two more queries (29 at depth 2, 41 at depth 8, "
+    "SQLite, 2026-12-02): Wagtail's Page.route looks up each path segment's child and its "
+    "specific page. The breadcrumbs themselves take one query. Remove this mark when the "
+    "speed work routes a path in one query.",
 )
 def test_content_page_queries_do_not_grow_with_breadcrumb_length(client, short_and_long_trail):
     _services, short, long = short_and_long_trail
