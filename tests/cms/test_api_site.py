@@ -20,6 +20,7 @@ NEW_ENDPOINTS = [
     "/api/v2/footer/",
     "/api/v2/contacts/",
     "/api/v2/redirects/",
+    "/api/v2/glossary/",
 ]
 
 
@@ -215,3 +216,38 @@ def test_cors_allow_list_on_every_new_endpoint(client, url):
     assert allowed["Access-Control-Allow-Origin"] == "https://front.example.org"
     other = client.get(url, HTTP_ORIGIN="https://evil.example.com")
     assert "Access-Control-Allow-Origin" not in other
+
+
+EDGE_VALUES = [
+    "99999999999999999999",  # past every integer column
+    "-1",
+    "1e9",
+    "\x00",  # NUL: PostgreSQL refuses it in any text value
+    '"',
+    "' OR 1=1 --",
+    "\ud800".encode("utf-8", "surrogatepass").decode("latin-1"),  # not valid UTF-8
+]
+
+
+@pytest.mark.parametrize("url", NEW_ENDPOINTS)
+@pytest.mark.parametrize("name", ["locale", "limit", "offset", "old_path"])
+@pytest.mark.parametrize("value", EDGE_VALUES)
+def test_edge_values_never_break_an_endpoint(client, url, name, value):
+    """Every parameter, known to the endpoint or not, gets an answer in JSON: 200 when the
+    value is usable (an old path nobody redirected), else 400 — never a server error."""
+    response = client.get(url, {name: value}, HTTP_ACCEPT_LANGUAGE="es")
+    assert response["Content-Type"] == "application/json"
+    if response.status_code == 200:
+        assert name == "old_path" and url.endswith("/redirects/")
+        assert response.json()["items"] == []
+    else:
+        assert response.status_code == 400, response.content
+        assert response.json()["message"]
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "abc", "-1", "\x00"])
+def test_edge_ids_on_detail_routes_are_a_json_404(client, value):
+    for endpoint in ("contacts", "glossary"):
+        response = client.get(f"/api/v2/{endpoint}/{value}/", HTTP_ACCEPT_LANGUAGE="es")
+        assert response.status_code == 404
+        assert response.json() == {"message": "No se encontró."}
