@@ -12,6 +12,7 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -51,6 +52,30 @@ class LinkStructValue(blocks.StructValue):
         if page := self.page_in_active_locale():
             return page.title
         return self.get("url") or ""
+
+
+def localize_links(values):
+    """Find the chosen pages of many links in the visitor's language with one query (a
+    menu would otherwise look up each link's translation on its own)."""
+    language = get_language()
+    pending = [
+        value
+        for value in values
+        if value.get("page") is not None and language not in value.__dict__.get("_localized", {})
+    ]
+    if not pending:
+        return
+    locale = Locale.get_active()
+    keys = {value["page"].translation_key for value in pending}
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale=locale, live=True)
+    }
+    for value in pending:
+        page = value["page"]
+        if page.locale_id != locale.pk:
+            page = translations.get(page.translation_key, page)
+        value.__dict__.setdefault("_localized", {})[language] = page
 
 
 class RichTextBlock(blocks.RichTextBlock):

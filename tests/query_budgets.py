@@ -10,6 +10,10 @@ BUDGETS = {
     # cms
     "pages API listing": 33,  # /api/v2/pages/?type=cms.ContentPage&child_of=…, 15 pages
     "content page": 41,  # a content page eight levels deep (46 before the breadcrumbs' fix)
+    "contacts API": 2,  # /api/v2/contacts/?locale=es, 15 contacts
+    "glossary API": 2,  # /api/v2/glossary/?locale=es, 15 more terms
+    "redirects API": 2,  # /api/v2/redirects/, 15 redirects to one page
+    "navigation API": 6,  # /api/v2/navigation/, three page links
     # district_councils
     "council index": 31,  # /en/district-councils/, 40 councils
     "council index with a point lookup": 31,  # the same with ?lat=&lon=

@@ -9,11 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-from cms.blocks import LinkBlock
+from cms.blocks import LinkBlock, localize_links
 
 
 def visible_links(stream, user):
     """The link blocks of ``stream`` that ``user`` (None: anonymous) may follow."""
+    localize_links([block.value for block in stream])
     return [block for block in stream if block.value.is_visible_to(user)]
 
 
