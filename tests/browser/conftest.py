@@ -116,8 +116,14 @@ def start_site_server(tmp_path, **extra_env):
 
 
 def _stop(process, log):
+    """Ask gunicorn to stop; on a busy machine its workers may take longer than a
+    graceful wait, and then they are killed (the server is ours and holds nothing)."""
     process.terminate()
-    process.wait(timeout=10)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
     log.close()
 
 
