@@ -79,11 +79,9 @@ def _anonymous(request):
     return MESSAGES_COOKIE not in request.COOKIES  # a pending message belongs to one visitor
 
 
-def _lookup_allowed(request):
+def _shareable_request(request):
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and _in_scope(request)
+        request.method in ("GET", "HEAD")
         and not getattr(request, "is_preview", False)
         and _anonymous(request)
     )
@@ -152,23 +150,24 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _in_scope(request):
             return self.get_response(request)
-        allowed = _lookup_allowed(request)
-        if allowed:
-            version = _cache_call(generation)
+        shareable = _shareable_request(request)
+        use_cache = shareable and request.method == "GET" and settings.PAGE_CACHE_SECONDS > 0
+        version = _cache_call(generation) if use_cache else None
+        if version:
             key = _key(request)
-            entry = _cache_call(cache.get, key, version=version) if version else None
+            entry = _cache_call(cache.get, key, version=version)
             if entry is not None:
                 response = _thaw(entry)
                 _public_headers(response)
                 return response
         response = self.get_response(request)
-        if allowed and _storable(request, response):
+        if shareable and _storable(request, response):
             _public_headers(response)
             if version:
                 _cache_call(
                     cache.set, key, _freeze(response), settings.PAGE_CACHE_SECONDS, version=version
                 )
-            response["X-Page-Cache"] = "miss"
+                response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
         return response
