@@ -21,6 +21,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
@@ -51,7 +52,17 @@ def generation():
 
 
 def invalidate(**kwargs):
-    """Orphan every cached page (connected to the signals of everything a page shows)."""
+    """Orphan every cached page (connected to the signals of everything a page shows).
+
+    Again once the change commits: a request rendered between the first bump and the
+    commit saw the old content, and must not stay cached under the new generation.
+    """
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # never set, or evicted: any new number orphans the old entries
