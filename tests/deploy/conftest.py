@@ -231,6 +231,7 @@ def deployed_site(tmp_path_factory, redis_url, search_node_url):  # noqa: F811
     site.manage("migrate", "--noinput", "-v0")
     site.manage("setup_roles")
     site.manage("load_demo")
+    site.manage("update_index")  # the README's step 3 once content is in
     site.start()
     yield site
     site.stop()

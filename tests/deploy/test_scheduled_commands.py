@@ -14,7 +14,7 @@ print(rows.annotate(n=Count("id")).filter(n__gt=1).count(), rows.count())
 
 
 def occurrence_counts(site):
-    duplicates, total = site.manage("shell", "-c", COUNT).stdout.split()
+    duplicates, total = site.manage("shell", "-c", COUNT).stdout.strip().splitlines()[-1].split()
     return int(duplicates), int(total)
 
 

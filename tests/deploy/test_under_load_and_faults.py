@@ -42,7 +42,7 @@ def test_the_site_holds_under_load_and_faults(deployed_site, capsys):
     )
     with capsys.disabled():
         script.print_report(report, SECONDS)
-    assert len(report.answers) > 32 * 10  # the clients really ran
+    assert len(report.answers) > 32 * 3  # every client really ran
 
     problems = report.problems(FAULT_WINDOW)
     assert not problems, [(round(a.at, 1), a.path, a.status) for a in problems[:10]]
