@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import signals
+        from cms import page_cache, signals
 
         signals.connect()
+        page_cache.connect()

@@ -1,4 +1,4 @@
-"""Language middleware that leaves non-page URLs alone, and conditional requests for the API."""
+"""Language middleware that leaves non-page URLs alone, and conditional requests."""
 
 from django.middleware.http import ConditionalGetMiddleware
 from django.middleware.locale import LocaleMiddleware
@@ -16,16 +16,16 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         return super().process_response(request, response)
 
 
-class APIConditionalGetMiddleware(ConditionalGetMiddleware):
-    """``ETag`` on every ``/api/`` answer and ``304 Not Modified`` when it still matches.
+class PortalConditionalGetMiddleware(ConditionalGetMiddleware):
+    """``ETag`` on every answer (API, pages, Atom and iCalendar feeds) and ``304 Not
+    Modified`` when it or ``Last-Modified`` still matches.
 
-    Answers are translated by ``Accept-Language``, so they say ``Vary: Accept-Language``
-    and a cache keeps one copy per language. Placed after ``CorsMiddleware`` so a 304
-    still carries the CORS headers.
+    API answers are translated by ``Accept-Language``, so they say ``Vary:
+    Accept-Language`` and a cache keeps one copy per language. Placed after
+    ``CorsMiddleware`` so a 304 still carries the CORS headers.
     """
 
     def process_response(self, request, response):
-        if not request.path_info.startswith(API_PATH):
-            return response
-        patch_vary_headers(response, ["Accept-Language"])
+        if request.path_info.startswith(API_PATH):
+            patch_vary_headers(response, ["Accept-Language"])
         return super().process_response(request, response)

@@ -1,10 +1,14 @@
 """Page serving with language fallback, and error pages in the visitor's language."""
 
+import sys
+
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail import hooks
@@ -91,8 +95,27 @@ def page_not_found(request, exception=None):
     return TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
 
 
+# Raised while the database is unreachable (restarting, failing over): a passing state.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 10
+
+
 @requires_csrf_token
 def server_error(request):
-    """Rendered without touching the database, which may be what failed."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))
+    """Rendered without touching the database, which may be what failed.
+
+    An unreachable database is a 503 with ``Retry-After`` rather than a 500: visitors,
+    front ends and proxies try again, and the next request opens a fresh connection
+    (``conn_health_checks``), so the site recovers by itself.
+    """
+    unavailable = isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE)
+    if request.path.startswith("/api/"):
+        message = _("The site had a problem showing this page. Please try again in a few minutes.")
+        response = JsonResponse({"message": message}, status=500)
+    else:
+        template = loader.get_template("500.html")
+        response = HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))
+    if unavailable:
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

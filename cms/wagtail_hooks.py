@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
+from cms import page_cache
 from cms.models import Contact, FooterText, NavigationMenu
 from cms.preview import preview_url
 from cms.visibility import is_visible
@@ -93,3 +94,6 @@ def check_translated_restrictions(serve):
         return serve(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
+hooks.register("before_serve_page", page_cache.mark_page)

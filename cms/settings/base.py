@@ -69,12 +69,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "cms.middleware.APIConditionalGetMiddleware",
+    "cms.middleware.PortalConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -107,6 +108,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A connection broken by a database restart is replaced, not reused.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -150,6 +153,55 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Cache, sessions, uploads: shared by every app server ---------------------------------
+# With REDIS_URL the cache (whole pages, the visibility rule's sections, rate-limit
+# counters) lives in Redis, so every app server sees the same entries and invalidations;
+# without it each process keeps its own, which suits one server only.
+REDIS_URL = env.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "portal"),
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # in PostgreSQL, seen by every server
+# Anonymous public pages are kept this many seconds in the cache (0: no page cache), and a
+# proxy or CDN in front may keep them PAGE_CACHE_PROXY_SECONDS (Cache-Control: s-maxage).
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_PROXY_SECONDS = int(env.get("PAGE_CACHE_PROXY_SECONDS", "60"))
+# Caching proxies (Varnish or any that accepts HTTP PURGE) told about every publish.
+FRONTEND_CACHE_PURGE_URLS = env_list("FRONTEND_CACHE_PURGE_URLS")
+if FRONTEND_CACHE_PURGE_URLS:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        f"proxy{number}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+        for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, 1)
+    }
+# Images and documents in an S3-compatible bucket when one is named (django-storages);
+# documents are still served only through Wagtail's permission-checked view.
+AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env.get("AWS_S3_REGION_NAME") or None,
+            "access_key": env.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,  # the bucket's policy decides (documents stay private)
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 # Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.get("WAGTAIL_SITE_NAME", "Community Portal")

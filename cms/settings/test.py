@@ -22,3 +22,7 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 DEMO_PASSWORD = env.get("DEMO_PASSWORD", "demo-password-for-tests")
+
+# Whole-page cache off: tests roll back the database but not the cache (tests that check
+# the page cache switch it on themselves).
+PAGE_CACHE_SECONDS = 0
