@@ -9,5 +9,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import signals
+        from cms.models.directory import connect_signals
 
         signals.connect()
+        connect_signals()

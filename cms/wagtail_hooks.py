@@ -14,16 +14,25 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from cms.models import Contact, FooterText, NavigationMenu
+from cms.models import ContactPoint, Department, FooterText, NavigationMenu
 from cms.preview import preview_url
 from cms.visibility import is_visible
 
 
-class ContactViewSet(SnippetViewSet):
-    model = Contact
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    list_display = ["name", "owner", "next_review"]
+    list_filter = ["locale", "owner"]
+    search_fields = ["name", "description"]
+
+
+class ContactPointViewSet(SnippetViewSet):
+    model = ContactPoint
     icon = "user"
-    list_display = ["name", "department", "phone", "email"]
-    search_fields = ["name", "department", "description"]
+    list_display = ["name", "department", "phone", "audience", "next_review"]
+    list_filter = ["locale", "department", "audience", "owner"]
+    search_fields = ["name", "description"]
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -37,7 +46,7 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 class SiteContentViewSetGroup(SnippetViewSetGroup):
-    items = (ContactViewSet, NavigationMenuViewSet, FooterTextViewSet)
+    items = (DepartmentViewSet, ContactPointViewSet, NavigationMenuViewSet, FooterTextViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Site content")
     menu_name = "site-content"
