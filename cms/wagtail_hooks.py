@@ -102,4 +102,6 @@ def check_translated_restrictions(serve):
         return serve(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
 from cms import review_hooks  # noqa: E402, F401  (review report, menu item and dashboard panel)
