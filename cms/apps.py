@@ -9,6 +9,8 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import page_cache, signals
+        from cms.models.directory import connect_signals
 
         signals.connect()
         page_cache.connect()
+        connect_signals()

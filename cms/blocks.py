@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.visibility import is_visible
+from cms.visibility import contact_point_visible, is_visible
 
 
 class LinkStructValue(blocks.StructValue):
@@ -220,16 +220,31 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class ContactCardBlock(blocks.StructBlock):
-    contact = SnippetChooserBlock("cms.Contact", label=_("Contact"))
+    contact = SnippetChooserBlock("cms.ContactPoint", label=_("Contact"))
 
     class Meta:
         icon = "user"
         template = "cms/blocks/contact_card.html"
         label = _("Contact card")
 
-    def get_api_representation(self, value, context=None):
+    def visible_contact(self, value, user):
+        """The chosen contact point in the visitor's language, if ``user`` may see it."""
         contact = value["contact"]
-        return contact.localized.as_api_dict() if contact else None
+        if contact is None:
+            return None
+        contact = contact.localized
+        return contact if contact_point_visible(user, contact) else None
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        context["contact"] = self.visible_contact(value, getattr(request, "user", None))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        request = (context or {}).get("request")
+        contact = self.visible_contact(value, getattr(request, "user", None))
+        return contact.as_api_dict() if contact else None
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -16,9 +16,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import polib
 
-from cms.models import Contact, FooterText, NavigationMenu
+from cms.models import ContactPoint, Department, FooterText, NavigationMenu
 
-TRANSLATABLE_SNIPPETS = (Contact, NavigationMenu, FooterText)
+TRANSLATABLE_SNIPPETS = (Department, ContactPoint, NavigationMenu, FooterText)
 
 
 def start_translations(language_code, source_language=None):

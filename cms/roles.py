@@ -28,7 +28,7 @@ COLLECTION_PERMISSIONS = {
     "wagtailcore": ["add_collection", "change_collection"],
 }
 CHOOSE_ONLY = {"wagtailimages": ["choose_image"], "wagtaildocs": ["choose_document"]}
-SNIPPET_MODELS = ["contact", "navigationmenu", "footertext"]
+SNIPPET_MODELS = ["department", "contactpoint", "navigationmenu", "footertext"]
 
 
 def _permission(app_label, codename):

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import directory_views, views
 from cms.api.catalog import interface_strings_view
 from cms.api.router import api_router
 from cms.api.schema import openapi_schema_view
@@ -32,6 +32,12 @@ urlpatterns = [
 # Apps add their own language-prefixed URLs (e.g. /en/search/) through the public_urls hook.
 urlpatterns += i18n_patterns(
     *[pattern for patterns in collect(PUBLIC_URLS) for pattern in patterns],
+    path("departments/", directory_views.department_index, name="department_index"),
+    path(
+        "departments/<slug:slug>/",
+        directory_views.department_detail,
+        name="department_detail",
+    ),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         wagtail_views.authenticate_with_password,

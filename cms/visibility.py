@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from cms.roles import CITY_COMMUNICATIONS
+from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF
 
 SECTIONS_CACHE_KEY = "portal:visibility:restricted-sections"
 
@@ -152,3 +152,23 @@ def visible_collection_ids(user):
 def visible_documents(user, documents):
     """The items of ``documents`` (anything with a ``collection``) that ``user`` may see."""
     return documents.filter(collection__in=visible_collection_ids(user))
+
+
+def sees_staff_only(user):
+    """Whether ``user`` is City staff (or City communications, or a superuser): the people
+    staff-only contact points and guidance are for."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return bool(set(_group_ids(user).values()) & {CITY_STAFF, CITY_COMMUNICATIONS})
+
+
+def visible_contact_points(user, contact_points):
+    """The items of ``contact_points`` that ``user`` may see: staff-only lines for staff."""
+    return contact_points if sees_staff_only(user) else contact_points.filter(audience="public")
+
+
+def contact_point_visible(user, contact_point):
+    """The same rule for one contact point already loaded."""
+    return contact_point.audience == "public" or sees_staff_only(user)

@@ -15,16 +15,25 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from cms import page_cache
-from cms.models import Contact, FooterText, NavigationMenu
+from cms.models import ContactPoint, Department, FooterText, NavigationMenu
 from cms.preview import preview_url
 from cms.visibility import is_visible
 
 
-class ContactViewSet(SnippetViewSet):
-    model = Contact
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    list_display = ["name", "owner", "next_review"]
+    list_filter = ["locale", "owner"]
+    search_fields = ["name", "description"]
+
+
+class ContactPointViewSet(SnippetViewSet):
+    model = ContactPoint
     icon = "user"
-    list_display = ["name", "department", "phone", "email"]
-    search_fields = ["name", "department", "description"]
+    list_display = ["name", "department", "phone", "audience", "next_review"]
+    list_filter = ["locale", "department", "audience", "owner"]
+    search_fields = ["name", "description"]
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -38,7 +47,7 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 class SiteContentViewSetGroup(SnippetViewSetGroup):
-    items = (ContactViewSet, NavigationMenuViewSet, FooterTextViewSet)
+    items = (DepartmentViewSet, ContactPointViewSet, NavigationMenuViewSet, FooterTextViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Site content")
     menu_name = "site-content"
@@ -97,3 +106,5 @@ def check_translated_restrictions(serve):
 
 
 hooks.register("before_serve_page", page_cache.mark_page)
+
+from cms import review_hooks  # noqa: E402, F401  (review report, menu item and dashboard panel)

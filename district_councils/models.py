@@ -166,6 +166,7 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
         *BasePage.base_api_fields,
     ]
     override_translatable_fields = [
+        *BasePage.accountability_fields,
         SynchronizedField("boundary"),
         SynchronizedField("district_number"),
         SynchronizedField("email"),
@@ -173,6 +174,7 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
         TranslatableField("neighborhoods"),
     ]
 
+    owns_descendants = True  # the council answers for its updates and meetings
     parent_page_types = ["district_councils.DistrictCouncilIndexPage"]
     # The events app adds "engagement.EventPage" here when it lands.
     subpage_types = ["district_councils.CouncilUpdatePage", "engagement.EventPage"]

@@ -160,7 +160,7 @@ def present(hits, query, outcome, request=None):
             hit.url = contact.url or (f"mailto:{contact.email}" if contact.email else "")
             hit.language = locales.get(contact.locale_id)
             hit.snippet = highlight(
-                " — ".join(part for part in (contact.department, contact.description) if part),
+                " — ".join(part for part in (contact.department_name, contact.description) if part),
                 terms,
             )
             hit.detail = " · ".join(

@@ -14,8 +14,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from cms.models import Contact
-from cms.visibility import visible_documents, visible_pages
+from cms.models import ContactPoint
+from cms.visibility import visible_contact_points, visible_documents, visible_pages
 from search.fallback import is_database, with_fallback
 from search.models import DocumentText, normalise_query
 from search.presentation import Hit, SearchOutcome, type_for
@@ -64,8 +64,8 @@ def _page_hits(backend, query, language, user, other_languages=False):
     return hits
 
 
-def _contact_hits(backend, query, language, other_languages=False):
-    contacts = Contact.objects.all()
+def _contact_hits(backend, query, language, user, other_languages=False):
+    contacts = visible_contact_points(user, ContactPoint.objects.select_related("department"))
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
         return []
@@ -73,9 +73,9 @@ def _contact_hits(backend, query, language, other_languages=False):
         contacts.exclude(locale=locale) if other_languages else contacts.filter(locale=locale)
     )
     results = backend.search(query, contacts).annotate_score("_score")[:MAX_HITS]
-    label = str(Contact._meta.verbose_name)
+    label = str(ContactPoint._meta.verbose_name)
     return [
-        Hit("contact", contact, score, None, "cms.contact", label, other_languages)
+        Hit("contact", contact, score, None, "cms.contactpoint", label, other_languages)
         for contact, score in _scored(results)
     ]
 
@@ -120,11 +120,13 @@ def ranked_hits(backend, query, language, user):
     Pages and contacts in other languages only when there are none in the visitor's;
     documents always. Scores are scaled so the best is 1.
     """
-    hits = _page_hits(backend, query, language, user) + _contact_hits(backend, query, language)
+    hits = _page_hits(backend, query, language, user) + _contact_hits(
+        backend, query, language, user
+    )
     other = False
     if not hits:
         hits = _page_hits(backend, query, language, user, other_languages=True)
-        hits += _contact_hits(backend, query, language, other_languages=True)
+        hits += _contact_hits(backend, query, language, user, other_languages=True)
         other = bool(hits)
     hits += _document_hits(backend, query, user)
     _boost_title_matches(hits, query)

@@ -3,7 +3,7 @@
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from cms.api.contacts import CONTACTS
+from cms.api.contacts import CONTACTS, DEPARTMENTS
 from cms.api.pages import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet, PortalPagesAPIViewSet
 from cms.api.redirects import RedirectsAPIViewSet
 from cms.api.site import FooterAPIViewSet, NavigationAPIViewSet, SiteSettingsAPIViewSet
@@ -19,6 +19,7 @@ def build_router():
     router.register_endpoint("navigation", NavigationAPIViewSet)
     router.register_endpoint("footer", FooterAPIViewSet)
     CONTACTS.register(router)
+    DEPARTMENTS.register(router)
     router.register_endpoint("redirects", RedirectsAPIViewSet)
     for register in hooks.get_hooks(REGISTER_API_ENDPOINTS):
         register(router)

@@ -1,7 +1,7 @@
 """OpenAPI description of the site-wide endpoints: navigation, footer, site settings,
 contacts, redirects and interface strings."""
 
-from cms.api.contacts import CONTACTS
+from cms.api.contacts import CONTACTS, DEPARTMENTS
 from cms.api.openapi import error_responses, json_response, locale_parameter, parameter
 
 LINK = {
@@ -109,12 +109,14 @@ def site_paths():
         },
     }
     paths.update(CONTACTS.openapi()["paths"])
+    paths.update(DEPARTMENTS.openapi()["paths"])
     return paths
 
 
 def site_schemas():
     return {
         **CONTACTS.openapi()["schemas"],
+        **DEPARTMENTS.openapi()["schemas"],
         "SiteSettings": {
             "type": "object",
             "required": ["city_name", "languages", "default_language"],

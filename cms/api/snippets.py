@@ -55,9 +55,11 @@ def in_language(queryset, language):
     return list(chosen.values())
 
 
-def translation_for(obj, language):
-    """``obj`` in ``language``, else in the default language, else ``obj`` itself."""
-    found = in_language(type(obj).objects.filter(translation_key=obj.translation_key), language)
+def translation_for(obj, language, objects=None):
+    """``obj`` in ``language``, else in the default language, else ``obj`` itself; looked
+    for among ``objects`` (all of the model's by default)."""
+    objects = type(obj).objects.all() if objects is None else objects
+    found = in_language(objects.filter(translation_key=obj.translation_key), language)
     return found[0] if found else obj
 
 
@@ -66,18 +68,24 @@ class TranslatableSnippetViewSet(PortalAPIViewSet):
 
     fields = ()
     ordering = ()
+    visible = None  # optional ``visible(user, queryset)``: what the caller may see
+    related = ()  # relations every item shows (``select_related``)
     known_query_parameters = frozenset(["locale", "limit", "offset"])
 
     def serialize(self, obj):
         data = {"id": obj.pk, "locale": obj.locale.language_code}
-        data.update({name: field_value(obj, name) for name in self.fields})
+        data.update({name: field_value(obj, attribute) for name, attribute in self.fields})
         return data
+
+    def objects_for(self, request):
+        objects = self.model.objects.select_related(*self.related)
+        return self.visible(request.user, objects) if self.visible else objects
 
     def listing_view(self, request):
         self.check_parameters(request)
         language = requested_language(request)
         offset, limit = self.page_bounds(request)
-        objects = in_language(self.model.objects.order_by(*self.ordering), language)
+        objects = in_language(self.objects_for(request).order_by(*self.ordering), language)
         if self.ordering:
             keys = [name.lstrip("-") for name in self.ordering]
             objects.sort(key=lambda obj: [str(getattr(obj, key)).casefold() for key in keys])
@@ -88,10 +96,11 @@ class TranslatableSnippetViewSet(PortalAPIViewSet):
     def detail_view(self, request, pk):
         reject_unknown(request.GET, ["locale"])
         language = requested_language(request)
-        obj = self.model.objects.select_related("locale").filter(pk=pk).first()
+        objects = self.objects_for(request)
+        obj = objects.select_related("locale").filter(pk=pk).first()
         if obj is None:
             raise Http404
-        obj = translation_for(obj, language)
+        obj = translation_for(obj, language, objects)
         with translation.override(language):
             return Response(self.serialize(obj))
 
@@ -106,14 +115,21 @@ class TranslatableSnippetViewSet(PortalAPIViewSet):
 class SnippetEndpoint:
     """Everything one translatable snippet needs to be served: its viewset and its OpenAPI.
 
-    ``fields`` names the model fields to serve; ``schemas`` optionally gives the OpenAPI
-    schema of a field (plain strings otherwise).
+    ``fields`` names the model fields to serve (or ``(api_name, attribute)`` pairs);
+    ``schemas`` optionally gives the OpenAPI schema of a field (plain strings otherwise);
+    ``visible(user, queryset)`` narrows what a caller may see.
     """
 
-    def __init__(self, name, model, fields, summary, schemas=None, ordering=None):
+    def __init__(
+        self, name, model, fields, summary, schemas=None, ordering=None, visible=None, related=()
+    ):
         self.name = name
         self.model = model
-        self.fields = tuple(fields)
+        self.fields = tuple(
+            (field, field) if isinstance(field, str) else tuple(field) for field in fields
+        )
+        self.visible = visible
+        self.related = tuple(related)
         self.summary = summary
         self.schemas = schemas or {}
         self.ordering = tuple(ordering if ordering is not None else model._meta.ordering)
@@ -123,7 +139,13 @@ class SnippetEndpoint:
         return type(
             f"{self.model.__name__}APIViewSet",
             (TranslatableSnippetViewSet,),
-            {"model": self.model, "fields": self.fields, "ordering": self.ordering},
+            {
+                "model": self.model,
+                "fields": self.fields,
+                "ordering": self.ordering,
+                "visible": staticmethod(self.visible) if self.visible else None,
+                "related": self.related,
+            },
         )
 
     def register(self, router):
@@ -134,7 +156,7 @@ class SnippetEndpoint:
             "id": {"type": "integer"},
             "locale": {"type": "string", "description": "Language of this object."},
         }
-        for name in self.fields:
+        for name, _attribute in self.fields:
             properties[name] = self.schemas.get(name, {"type": "string"})
         base = f"/api/v2/{self.name}/"
         listing = {

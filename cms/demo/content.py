@@ -18,26 +18,19 @@ HOME = {
     ),
 }
 
-CONTACTS = [
-    {
-        "name": "Resident and Employee Services",
-        "department": "Public Works",
-        "description": "Report a non-emergency problem or ask for a city service.",
-        "phone": "651-266-8989",
-        "url": "https://www.stpaul.gov/",
-        "address": "City Hall Annex\n25 West 4th Street\nSaint Paul, MN 55102",
-        "hours": "Monday to Friday, 7:30 a.m. to 4:30 p.m.",
-    },
-    {
-        "name": "City Council Office",
-        "department": "City Council",
-        "description": "Reach your ward's council member or testify at a public hearing.",
-        "phone": "651-266-8560",
-        "url": "https://www.stpaul.gov/department/city-council",
-        "address": "City Hall, Suite 310\n15 West Kellogg Boulevard\nSaint Paul, MN 55102",
-        "hours": "Monday to Friday, 8:00 a.m. to 4:30 p.m.",
-    },
-]
+# The contact cards of the demo pages, by contact point name (cms/demo/directory.py).
+CONTACT_CARDS = ["City information and complaint line", "City Council Office"]
+
+# Who answers for each demo page ("" is the home page): department slug, content contact,
+# days since the last review (some past the three-month interval, for the review reports).
+PAGE_OWNERS = {
+    "": ("city-council", "City Council Office", 30),
+    "about": ("city-council", "City Council Office", 120),
+    "services": ("safety-inspections", "City information and complaint line", 12),
+    "district-councils": ("planning-economic-development", None, 40),
+    "events": ("city-council", None, 200),
+    "how-it-works": ("planning-economic-development", "Zoning information line", 60),
+}
 
 TOP_TASKS = [
     (
@@ -162,7 +155,7 @@ STAFF_GUIDE = {
         ("heading", "Route every request to one place"),
         (
             "paragraph",
-            "<p>Log the request with Resident and Employee Services and give the resident the "
+            "<p>Log the request with the City information and complaint line and give the resident the "
             "request number. Do not forward it to a personal email address.</p>",
         ),
         ("contact", 0),

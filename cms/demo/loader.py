@@ -1,5 +1,6 @@
 """Builds the demo site. Idempotent: pages are found by slug and updated in place."""
 
+import datetime
 import functools
 import secrets
 from urllib.parse import urlsplit
@@ -8,16 +9,17 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
-from cms.demo import content
+from cms.demo import content, directory
 from cms.hooks import LOAD_DEMO_CONTENT
-from cms.models import Contact, ContentPage, FooterText, HomePage, NavigationMenu, SiteSettings
-from cms.roles import CITY_STAFF, setup_roles
+from cms.models import ContentPage, FooterText, HomePage, NavigationMenu, SiteSettings
+from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF, setup_roles
 
 
 class Progress:
@@ -114,13 +116,11 @@ def load_demo(stdout):
     default = locales[settings.LANGUAGE_CODE]
     spanish = locales.get("es")
 
-    progress("Contacts")
-    contacts = []
-    for data in content.CONTACTS:
-        contact, _created = Contact.objects.update_or_create(
-            name=data["name"], locale=default, defaults=data
-        )
-        contacts.append(contact)
+    progress("Departments and contact points")
+    setup_roles()
+    owner = create_demo_user("communications", group_names=[CITY_COMMUNICATIONS])
+    departments, contact_points = directory.load_directory(default, owner)
+    contacts = [contact_points[name] for name in content.CONTACT_CARDS]
 
     progress("Home page and site")
     home = build_home(locales)
@@ -170,6 +170,13 @@ def load_demo(stdout):
         show_in_menus=False,
     )
 
+    for slug, (department, contact, days_ago) in content.PAGE_OWNERS.items():
+        page = home if slug == "" else pages[slug]
+        page.owner_department = departments[department]
+        page.content_contact = contact_points[contact] if contact else None
+        page.last_reviewed = timezone.localdate() - datetime.timedelta(days=days_ago)
+        publish(page)
+
     progress("Top tasks, navigation and footer")
     home.top_tasks = [
         (
@@ -206,8 +213,10 @@ def load_demo(stdout):
         translate(home, spanish)
         for slug in ("district-councils", "events", "how-it-works", "about", "services"):
             translate(pages[slug], spanish)
-        for snippet in (*contacts, menu, footer):
+        for snippet in (menu, footer):
             translate(snippet, spanish)
+        for snippet in (*departments.values(), *contact_points.values()):
+            translate(snippet, spanish, {**content.SPANISH, **directory.SPANISH})
 
     progress("District councils, events and explainers")
     for load in hooks.get_hooks(LOAD_DEMO_CONTENT):

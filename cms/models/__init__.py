@@ -1,11 +1,13 @@
+from .directory import ContactPoint, Department
 from .pages import BasePage, ContentPage, HomePage, SectionIndexPage
 from .site_settings import SiteSettings
-from .snippets import Contact, FooterText, NavigationMenu
+from .snippets import FooterText, NavigationMenu
 
 __all__ = [
     "BasePage",
-    "Contact",
+    "ContactPoint",
     "ContentPage",
+    "Department",
     "FooterText",
     "HomePage",
     "NavigationMenu",

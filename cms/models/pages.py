@@ -1,6 +1,7 @@
 """Page types shared by the whole site, and the base every page type extends."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, get_language_info, gettext
@@ -10,12 +11,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyStreamBlock, TopTaskBlock
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
 from cms.models.site_settings import SiteSettings
+from cms.visibility import contact_point_visible
 
 # Breadcrumbs start below the language's home page (depth 2), as the HTML trail does.
 BREADCRUMB_START_DEPTH = 3
@@ -37,8 +40,43 @@ class BasePage(Page):
         blank=True,
         help_text=_("When the owner last checked this page is still right."),
     )
+    owner_department = models.ForeignKey(
+        "cms.Department",
+        verbose_name=_("page owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The department that answers for this page. Council pages: the council."),
+    )
+    content_contact = models.ForeignKey(
+        "cms.ContactPoint",
+        verbose_name=_("content contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where readers send questions about this page."),
+    )
 
-    promote_panels = Page.promote_panels + [FieldPanel("last_reviewed")]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("owner_department"),
+                FieldPanel("content_contact"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Accountability"),
+        )
+    ]
+    # The same owner and contact in every language (each shown in the reader's language).
+    accountability_fields = [
+        SynchronizedField("owner_department"),
+        SynchronizedField("content_contact"),
+    ]
+    override_translatable_fields = accountability_fields
+    # A page type whose pages answer for the pages below them (a district council).
+    owns_descendants = False
 
     class Meta:
         abstract = True
@@ -152,7 +190,59 @@ class BasePage(Page):
             "canonical_url": self.get_canonical_url(),
         }
 
+    @cached_property
+    def page_accountability(self):
+        """Who answers for the page and when it was checked: "Page owner … · Last reviewed …".
+
+        The owner is the chosen department, else the nearest page above that owns its
+        descendants (a council owns its updates and meetings)."""
+        owner, owner_language = "", None
+        if self.owner_department_id:
+            department = self.owner_department.localized
+            owner, owner_language = department.name, department.locale.language_code
+        else:
+            owner_page = self.owning_page()
+            if owner_page is not None:
+                owner, owner_language = owner_page.title, owner_page.locale.language_code
+        contact = None
+        if self.content_contact_id:
+            point = self.content_contact.localized
+            if contact_point_visible(None, point):
+                contact = point
+        return {
+            "owner": owner,
+            "owner_language": owner_language,
+            "contact": contact,
+            "last_reviewed": self.last_reviewed,
+        }
+
+    def owning_page(self):
+        """The nearest page at or above this one whose type owns its descendants."""
+        owners = [model for model in get_page_models() if getattr(model, "owns_descendants", False)]
+        if not owners:
+            return None
+        types = ContentType.objects.get_for_models(*owners).values()
+        return (
+            Page.objects.ancestor_of(self, inclusive=True)
+            .filter(content_type__in=types)
+            .select_related("locale")
+            .order_by("-depth")
+            .first()
+        )
+
+    @property
+    def accountability(self):
+        """The same, for the API."""
+        data = self.page_accountability
+        contact = data["contact"]
+        return {
+            "owner": data["owner"],
+            "contact": contact.as_api_dict() if contact else None,
+            "last_reviewed": data["last_reviewed"].isoformat() if data["last_reviewed"] else None,
+        }
+
     base_api_fields = [
+        APIField("accountability"),
         APIField("last_reviewed"),
         APIField("last_published_at"),
         APIField("translations"),
@@ -163,7 +253,13 @@ class BasePage(Page):
         APIField("seo"),
     ]
     # Fields that cost a query per page: served on the detail endpoint only.
-    detail_only_api_fields = ["translation_notice", "breadcrumbs", "hreflang", "seo"]
+    detail_only_api_fields = [
+        "translation_notice",
+        "breadcrumbs",
+        "hreflang",
+        "seo",
+        "accountability",
+    ]
 
 
 class SectionIndexPage(BasePage):

@@ -1,13 +1,11 @@
-"""Translatable snippets: contacts, main navigation and footer."""
+"""Translatable snippets: main navigation and footer (contacts are in ``directory``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
-from wagtail.search import index
 
 from cms.blocks import LinkBlock, localize_links
 
@@ -29,61 +27,6 @@ def for_active_locale(queryset):
         if locale.pk in objects:
             return objects[locale.pk]
     return next(iter(objects.values()), None)
-
-
-class Contact(TranslatableMixin, index.Indexed, models.Model):
-    """The one right contact for a topic: who answers, how, and when."""
-
-    name = models.CharField(_("name"), max_length=200)
-    department = models.CharField(_("department or office"), max_length=200, blank=True)
-    description = models.CharField(_("what they help with"), max_length=300, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    url = models.URLField(_("website or online form"), blank=True)
-    address = models.TextField(_("address"), blank=True)
-    hours = models.CharField(_("opening hours"), max_length=200, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("department"),
-        FieldPanel("description"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-        FieldPanel("url"),
-        FieldPanel("address"),
-        FieldPanel("hours"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("department"),
-        index.SearchField("description"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
-    ]
-    api_fields = [
-        APIField(name)
-        for name in (
-            "name",
-            "department",
-            "description",
-            "phone",
-            "email",
-            "url",
-            "address",
-            "hours",
-        )
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("contact")
-        verbose_name_plural = _("contacts")
-        ordering = ["name"]
-
-    def __str__(self):
-        return f"{self.name} ({self.department})" if self.department else self.name
-
-    def as_api_dict(self):
-        return {field.name: getattr(self, field.name) for field in self.api_fields}
 
 
 class NavigationMenu(TranslatableMixin, models.Model):

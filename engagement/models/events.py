@@ -242,6 +242,7 @@ class EventPage(EventScheduleMixin, PublishedByCouncilEditors, RoutablePageMixin
         ),
     ]
     override_translatable_fields = [
+        *BasePage.accountability_fields,
         SynchronizedField("recurrence"),
         SynchronizedField("skipped_dates"),
         SynchronizedField("topics"),

@@ -93,7 +93,7 @@ class ProcessPage(BasePage):
         FieldPanel("glossary_terms"),
         FieldPanel("reading_grade", read_only=True),
     ]
-    override_translatable_fields = [SynchronizedField("topics")]
+    override_translatable_fields = [*BasePage.accountability_fields, SynchronizedField("topics")]
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
         index.SearchField("steps"),

@@ -21,6 +21,8 @@ PAGES = {
     "search results": "search/?q=council",
     "not found": "no-such-page/",
     "staff sign-in": "_util/login/?next=/about/staff-guide/",
+    "department directory": "departments/",
+    "department": "departments/safety-inspections/",
 }
 EXPECTED_STATUS = {"not found": 404}
 

@@ -84,25 +84,30 @@ def test_footer_rich_text_in_each_language(client):
 
 def test_contacts_listed_in_the_requested_language(client):
     spanish = client.get("/api/v2/contacts/?locale=es").json()
-    assert spanish["meta"] == {"total_count": 2, "locale": "es"}
-    names = [item["name"] for item in spanish["items"]]
-    assert names == ["Oficina del Concejo Municipal", "Servicios para Residentes y Empleados"]
-    contact = spanish["items"][1]
+    # Nine public contact points; the two staff-only lines are not listed to the public.
+    assert spanish["meta"] == {"total_count": 9, "locale": "es"}
+    by_name = {item["name"]: item for item in spanish["items"]}
+    contact = by_name["Línea de información y quejas de la Ciudad"]
     assert contact["phone"] == "651-266-8989"
+    assert contact["department"] == "Seguridad e Inspecciones"
+    assert contact["languages"] == ["en", "es", "hmn", "so", "ksw"]
+    assert contact["interpreter_by_phone"] is True
     assert contact["locale"] == "es"
 
 
 def test_contacts_fall_back_to_default_language(client):
     somali = client.get("/api/v2/contacts/?locale=so").json()
     assert {item["locale"] for item in somali["items"]} == {"en"}
-    assert "Resident and Employee Services" in [item["name"] for item in somali["items"]]
+    assert "City information and complaint line" in [item["name"] for item in somali["items"]]
 
 
 def test_contact_detail_answers_the_translation(client):
     english = client.get("/api/v2/contacts/?locale=en").json()["items"]
-    services = next(item for item in english if item["name"] == "Resident and Employee Services")
+    services = next(
+        item for item in english if item["name"] == "City information and complaint line"
+    )
     spanish = client.get(f"/api/v2/contacts/{services['id']}/?locale=es").json()
-    assert spanish["name"] == "Servicios para Residentes y Empleados"
+    assert spanish["name"] == "Línea de información y quejas de la Ciudad"
     assert (
         client.get(f"/api/v2/contacts/{services['id']}/?locale=so").json()["id"] == services["id"]
     )
@@ -111,8 +116,8 @@ def test_contact_detail_answers_the_translation(client):
 
 def test_contacts_paging(client):
     data = client.get("/api/v2/contacts/?locale=en&limit=1&offset=1").json()
-    assert data["meta"]["total_count"] == 2
-    assert [item["name"] for item in data["items"]] == ["Resident and Employee Services"]
+    assert data["meta"]["total_count"] == 9
+    assert [item["name"] for item in data["items"]] == ["City information and complaint line"]
 
 
 def test_redirects_to_pages_and_links(client, demo_page):

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 import pytest
 
-from cms.models import Contact, NavigationMenu
+from cms.models import ContactPoint, NavigationMenu
 from engagement.models import GlossaryTerm
 from tests.query_budgets import assert_within_budget
 
@@ -27,7 +27,7 @@ def count_queries(client, url):
 def add_contacts(count, start):
     locale = Locale.get_default()
     for number in range(start, start + count):
-        Contact.objects.create(name=f"Desk {number}", phone="651-266-8989", locale=locale)
+        ContactPoint.objects.create(name=f"Desk {number}", phone="651-266-8989", locale=locale)
 
 
 def add_terms(count, start):

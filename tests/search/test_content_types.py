@@ -15,7 +15,7 @@ def test_every_page_type_and_contacts_and_document_text_are_indexed():
     for model in get_page_models():
         assert model in indexed, model
     labels = {model._meta.label for model in indexed}
-    assert {"cms.Contact", "search.DocumentText"} <= labels
+    assert {"cms.ContactPoint", "cms.Department", "search.DocumentText"} <= labels
 
 
 def test_district_council_pages_are_found_with_their_type_as_facet(

@@ -53,7 +53,7 @@ CASES = [
     ("en", "report a problem", HELP_EN),
     ("en", "emergency", HELP_EN),
     ("en", "unsafe building", HELP_EN),
-    ("en", "non-emergency city service", "Resident and Employee Services"),
+    ("en", "non-emergency city service", "City information and complaint line"),
     ("en", "council member", "City Council Office"),
     ("en", "which languages", "About this portal"),
     ("en", "resolution 22-132", "About this portal"),

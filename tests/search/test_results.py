@@ -106,8 +106,8 @@ def test_document_text_is_searchable(client, search_backend):
 
 
 def test_contacts_are_results(client, search_backend):
-    html = results_html(client, "en", "resident services")
-    assert "Resident and Employee Services" in result_titles(html)
+    html = results_html(client, "en", "complaint line")
+    assert "City information and complaint line" in result_titles(html)
     assert "651-266-8989" in html
 
 
