@@ -22,3 +22,8 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 DEMO_PASSWORD = env.get("DEMO_PASSWORD", "demo-password-for-tests")
+# Remote intake services are off unless a test points them at its own local server.
+OPEN311_ENDPOINT = ""
+OPEN311_API_KEY = ""
+OPEN311_DEMO = False
+SERVICE_REQUESTS_DATA_URL = ""
