@@ -5,11 +5,32 @@ that never carry the URL: query strings may hold an API key, so neither messages
 ever include one.
 """
 
+import logging
+import re
 import time
 
 import requests
 
 CHUNK = 64 * 1024
+SECRET_PARAMETER = re.compile(r"((?:api_key|\$\$app_token)=)[^&\s\"']+", re.IGNORECASE)
+
+
+def redact(value):
+    """``value`` with any API key or app token in a URL replaced by ``[hidden]``."""
+    return SECRET_PARAMETER.sub(r"\1[hidden]", value) if isinstance(value, str) else value
+
+
+class RedactSecrets(logging.Filter):
+    """urllib3 logs each request line, query string included, at debug level."""
+
+    def filter(self, record):
+        record.msg = redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(arg) for arg in record.args)
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(RedactSecrets())
 
 
 class RemoteError(Exception):
