@@ -11,6 +11,8 @@ import pytest
 from engagement.models import ServiceRequestRecord
 from tests.query_budgets import assert_within_budget
 
+pytestmark = pytest.mark.django_db
+
 
 def add(district, description, count, days_ago=5, prefix="t"):
     start = ServiceRequestRecord.objects.count()
@@ -104,6 +106,5 @@ def test_council_page_and_api_query_counts_are_flat(client, rows, demo_page):
         add(council.district_number, f"Type {number}", 5, prefix="more")
     after = {name: _count(client, url) for name, url in urls.items()}
     assert after == before
-    print("query counts", after)
     for name, count in after.items():
         assert_within_budget(name, count)

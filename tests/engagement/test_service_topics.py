@@ -11,6 +11,8 @@ import pytest
 from engagement.models import ServiceTopicPage
 from tests.query_budgets import assert_within_budget
 
+pytestmark = pytest.mark.django_db
+
 FORM = "https://www.stpaul.gov/departments/safety-inspections/city-information-complaints/"
 
 
@@ -156,6 +158,5 @@ def test_topic_list_and_api_query_counts_are_flat(client, demo_page):
     _add_topics(index, 10, 10)
     after = {name: _count(client, url) for name, url in urls.items()}
     assert after == before
-    print("query counts", after)
     for name, count in after.items():
         assert_within_budget(name, count)

@@ -13,6 +13,8 @@ from engagement.intake import opendata
 from engagement.models import Open311Service, ServiceRequestRecord, ServiceTopicPage
 from tests.engagement import georeport
 
+pytestmark = pytest.mark.django_db
+
 XML = "application/xml"
 
 

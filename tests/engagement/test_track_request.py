@@ -16,6 +16,8 @@ API_KEY = "k3y-s3cr3t-0xdeadbeef"
 PHONE = "651-266-8989"
 XML = "text/xml; charset=utf-8"
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(autouse=True)
 def open311(settings, remote):
