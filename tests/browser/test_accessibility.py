@@ -21,6 +21,10 @@ PAGES = {
     "search results": "search/?q=council",
     "not found": "no-such-page/",
     "staff sign-in": "_util/login/?next=/about/staff-guide/",
+    "services index with filter": "services/?q=trash",
+    "service topic": "services/pothole/",
+    "service topic handled elsewhere": "services/emergency/",
+    "track a request": "services/track/?id=DEMO-1001",
 }
 EXPECTED_STATUS = {"not found": 404}
 
