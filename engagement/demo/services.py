@@ -128,7 +128,7 @@ TOPICS = [
         "Missed trash pickup",
         "trash",
         "Your garbage cart was out on time but was not picked up.",
-        "trash, garbage, basura, cart, pickup, khib nyiab",
+        "trash, garbage, basura, cart, pickup",
         {
             "intake_url": COMPLAINT_FORM,
             "intake_phone": CITY_LINE,
