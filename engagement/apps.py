@@ -11,3 +11,4 @@ class EngagementConfig(AppConfig):
         # Signal receivers, and the views that register the routable pages'
         # handlers in cms.routing (the models do not import the views).
         from engagement import signals, views  # noqa: F401
+        from engagement.intake import views as intake_views  # noqa: F401

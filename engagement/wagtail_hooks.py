@@ -1,5 +1,6 @@
 """Engagement's extension points: home page teaser, council sections, API, OpenAPI, demo."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -9,8 +10,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.api.snippets import SnippetEndpoint
 from engagement.api import EventsAPIViewSet
+from engagement.demo.intake import load as load_intake_demo
 from engagement.demo.loader import load as load_demo
-from engagement.models import EventIndexPage, EventOccurrence, GlossaryTerm, ProcessStepLink
+from engagement.intake.api import ServiceRequestsAPIViewSet, ServiceTopicsAPIViewSet
+from engagement.intake.openapi import openapi_description as intake_openapi
+from engagement.intake.statistics import district_summary
+from engagement.models import (
+    EventIndexPage,
+    EventOccurrence,
+    GlossaryTerm,
+    Open311Service,
+    ProcessStepLink,
+)
 from engagement.openapi import openapi_description
 
 TEASER_COUNT = 3
@@ -90,6 +101,7 @@ def events_openapi():
 @hooks.register("load_demo_content")
 def load_engagement_demo(home, stdout):
     load_demo(home, stdout)
+    load_intake_demo(home, stdout)
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -110,3 +122,41 @@ GLOSSARY_ENDPOINT = SnippetEndpoint(
 )
 hooks.register("register_api_endpoints", GLOSSARY_ENDPOINT.register)
 hooks.register("openapi_paths", GLOSSARY_ENDPOINT.openapi)
+
+
+@hooks.register("register_api_endpoints")
+def register_service_endpoints(router):
+    router.register_endpoint("service-topics", ServiceTopicsAPIViewSet)
+    router.register_endpoint("service-requests", ServiceRequestsAPIViewSet)
+
+
+@hooks.register("openapi_paths")
+def services_openapi():
+    return intake_openapi()
+
+
+@hooks.register("district_council_page_sections")
+def council_service_requests(request, page):
+    """The district's service requests of the last 90 days beside the city's (open data)."""
+    section = {
+        "template": "engagement/includes/council_service_requests.html",
+        "order": 30,
+        "summary": district_summary(page.district_number),
+        "demo": settings.OPEN311_DEMO,
+    }
+    section["section"] = section
+    return section
+
+
+class Open311ServiceViewSet(SnippetViewSet):
+    """The city's Open311 service list as last synced (read it; the sync command writes it)."""
+
+    model = Open311Service
+    icon = "list-ul"
+    menu_label = gettext_lazy("Open311 services")
+    list_display = ["service_code", "service_name", "group", "removed", "last_seen"]
+    list_filter = ["removed"]
+    search_fields = ["service_code", "service_name"]
+
+
+register_snippet(Open311ServiceViewSet)

@@ -25,6 +25,9 @@ BUDGETS = {
     "events month": 30,  # /en/events/month/
     "events calendar feed": 11,  # /en/events/calendar.ics
     "events API": 6,  # /api/v2/events/?topic=housing
+    "services index": 26,  # /en/services/, 23 demo topics and 20 more
+    "service topics API": 3,  # /api/v2/service-topics/, the same topics
+    "service requests API": 2,  # /api/v2/service-requests/?district=1, 30 more types
     # search
     "search results page": 38,  # /en/search/?q=… on the database backend, 10 results
 }

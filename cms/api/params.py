@@ -120,3 +120,49 @@ def choice(params, name, choices, default=None):
             % {"value": raw, "name": name, "codes": ", ".join(map(str, codes))}
         )
     return raw
+
+
+def _has_control_characters(text):
+    return any(ord(char) < 32 or ord(char) == 127 for char in text)
+
+
+def text_value(params, name, default="", max_length=200):
+    """Free text (a filter box): stripped, at most ``max_length`` characters, no control
+    characters (NUL and the like never come from a keyboard)."""
+    raw = _raw(params, name)
+    if raw is None:
+        return default
+    text = raw.strip()
+    if _has_control_characters(text):
+        raise ParameterError(
+            _("“%(name)s” contains characters that cannot be typed. Remove them and try again.")
+            % {"name": name}
+        )
+    if len(text) > max_length:
+        raise ParameterError(
+            _("“%(name)s” is too long: at most %(max)s characters.")
+            % {"name": name, "max": max_length}
+        )
+    return text
+
+
+IDENTIFIER_CHARACTERS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
+)
+
+
+def identifier(params, name, default=None, max_length=64):
+    """A reference number such as a request ID: letters, digits, ``-``, ``_`` and ``.``,
+    at most ``max_length`` long. Spaces around it are ignored; an empty value is ``default``."""
+    text = text_value(params, name, default="", max_length=max_length)
+    if not text:
+        return default
+    if not set(text) <= IDENTIFIER_CHARACTERS or text.strip(".") == "":
+        raise ParameterError(
+            _(
+                "“%(value)s” is not a valid %(name)s. Use only letters, digits, "
+                "dashes, dots and underscores."
+            )
+            % {"value": text, "name": name}
+        )
+    return text

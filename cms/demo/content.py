@@ -128,6 +128,7 @@ ABOUT = {
 
 SERVICES = {
     "slug": "services",
+    "model": "engagement.ServiceIndexPage",
     "title": "Get help from the city",
     "intro": (
         "Report a problem such as a pothole, missed trash pickup, graffiti or an unsafe "

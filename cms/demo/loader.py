@@ -154,7 +154,7 @@ def load_demo(stdout):
     for spec in (content.ABOUT, content.SERVICES):
         pages[spec["slug"]] = upsert_child(
             home,
-            ContentPage,
+            apps.get_model(spec.get("model", "cms.ContentPage")),
             spec["slug"],
             title=spec["title"],
             intro=spec["intro"],

@@ -309,3 +309,23 @@ DEMO_PASSWORD = env.get("DEMO_PASSWORD", "")
 MAP_TILE_URL = env.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "")
 COUNCIL_GEOCODER = env.get("COUNCIL_GEOCODER", "")
+
+# Request intake. Open311 (GeoReport v2) status lookups and the service list are off while
+# OPEN311_ENDPOINT is empty: pages then give the intake links and phone only. The API key is
+# sent to the server and never shown or logged. OPEN311_DEMO answers from a built-in demo
+# stand-in instead of a server (dev settings turn it on when no endpoint is set).
+OPEN311_ENDPOINT = env.get("OPEN311_ENDPOINT", "").rstrip("/")
+OPEN311_JURISDICTION_ID = env.get("OPEN311_JURISDICTION_ID", "")
+OPEN311_API_KEY = env.get("OPEN311_API_KEY", "")
+OPEN311_FORMAT = env.get("OPEN311_FORMAT", "json")  # json or xml
+OPEN311_TIMEOUT = float(env.get("OPEN311_TIMEOUT", "5"))
+OPEN311_MAX_BYTES = int(env.get("OPEN311_MAX_BYTES", str(512 * 1024)))
+OPEN311_CACHE_SECONDS = int(env.get("OPEN311_CACHE_SECONDS", "60"))
+OPEN311_DEMO = env.get("OPEN311_DEMO", "") == "1"
+# The city's Resident Service Requests open dataset (Socrata SODA JSON rows).
+SERVICE_REQUESTS_DATA_URL = env.get(
+    "SERVICE_REQUESTS_DATA_URL", "https://information.stpaul.gov/resource/qtkm-psvs.json"
+)
+SERVICE_REQUESTS_APP_TOKEN = env.get("SERVICE_REQUESTS_APP_TOKEN", "")
+SERVICE_REQUESTS_TIMEOUT = float(env.get("SERVICE_REQUESTS_TIMEOUT", "30"))
+SERVICE_REQUESTS_MAX_BYTES = int(env.get("SERVICE_REQUESTS_MAX_BYTES", str(32 * 1024 * 1024)))

@@ -10,3 +10,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Without a real Open311 server, Track a request answers from the labelled demo stand-in.
+OPEN311_DEMO = env.get("OPEN311_DEMO", "" if OPEN311_ENDPOINT else "1") == "1"

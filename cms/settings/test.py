@@ -26,3 +26,8 @@ DEMO_PASSWORD = env.get("DEMO_PASSWORD", "demo-password-for-tests")
 # Whole-page cache off: tests roll back the database but not the cache (tests that check
 # the page cache switch it on themselves).
 PAGE_CACHE_SECONDS = 0
+# Remote intake services are off unless a test points them at its own local server.
+OPEN311_ENDPOINT = ""
+OPEN311_API_KEY = ""
+OPEN311_DEMO = False
+SERVICE_REQUESTS_DATA_URL = ""

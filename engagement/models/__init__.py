@@ -1,4 +1,5 @@
-"""Engagement's models: events (``events``, ``occurrences``) and explainers (``explainers``).
+"""Engagement's models: events (``events``, ``occurrences``), explainers (``explainers``),
+service topics (``services``) and the city's request data (``service_data``).
 
 Everything is re-exported here, so ``from engagement.models import EventPage`` works.
 """
@@ -11,6 +12,8 @@ from engagement.models.explainers import (
     ProcessStepLink,
 )
 from engagement.models.occurrences import EventOccurrence, OccurrenceQuerySet
+from engagement.models.service_data import Open311Service, ServiceRequestRecord
+from engagement.models.services import ServiceIndexPage, ServiceTopicPage
 
 __all__ = [
     "EventIndexPage",
@@ -18,7 +21,11 @@ __all__ = [
     "EventPage",
     "GlossaryTerm",
     "OccurrenceQuerySet",
+    "Open311Service",
     "ProcessIndexPage",
     "ProcessPage",
     "ProcessStepLink",
+    "ServiceIndexPage",
+    "ServiceRequestRecord",
+    "ServiceTopicPage",
 ]

@@ -23,6 +23,10 @@ PAGES = {
     "staff sign-in": "_util/login/?next=/about/staff-guide/",
     "department directory": "departments/",
     "department": "departments/safety-inspections/",
+    "services index with filter": "services/?q=trash",
+    "service topic": "services/pothole/",
+    "service topic handled elsewhere": "services/emergency/",
+    "track a request": "services/track/?id=DEMO-1001",
 }
 EXPECTED_STATUS = {"not found": 404}
 

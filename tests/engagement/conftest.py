@@ -61,3 +61,31 @@ def monthly_meeting(make_event):
         topics="housing",
         interpretation="es",
     )
+
+
+@pytest.fixture(scope="session")
+def _remote_server():
+    from tests.engagement.remote_server import RemoteServer
+
+    server = RemoteServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def remote(_remote_server):
+    """The local stand-in for the city's Open311 server and open-data portal, emptied."""
+    _remote_server.reset()
+    yield _remote_server
+    _remote_server.reset()
+
+
+@pytest.fixture
+def refused_url():
+    """A loopback URL where nothing listens: connections are refused."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"

@@ -46,12 +46,12 @@ CASES = [
     ("en", "plain-language guides", "How it works"),
     ("en", "pothole", HELP_EN),  # promoted
     ("en", "missed trash pickup", HELP_EN),
-    ("en", "garbage", HELP_EN),  # synonym
-    ("en", "rubbish", HELP_EN),  # synonym
+    ("en", "garbage", "Missed trash pickup"),  # synonym; the service topic is the door
+    ("en", "rubbish", "Missed trash pickup"),  # synonym
     ("en", "graffiti", HELP_EN),
     ("en", "grafitti", HELP_EN),  # misspelling
     ("en", "report a problem", HELP_EN),
-    ("en", "emergency", HELP_EN),
+    ("en", "emergency", "Fire, gas smell, crime in progress or medical emergency"),
     ("en", "unsafe building", HELP_EN),
     ("en", "non-emergency city service", "City information and complaint line"),
     ("en", "council member", "City Council Office"),
@@ -67,12 +67,12 @@ CASES = [
     ("es", "junta vecinal", COUNCILS_ES),  # synonym
     ("es", "reuniones", "Reuniones y eventos"),
     ("es", "bache", HELP_ES),  # promoted
-    ("es", "basura", HELP_ES),
-    ("es", "desechos", HELP_ES),  # synonym
+    ("es", "basura", "No recogieron la basura"),
+    ("es", "desechos", "No recogieron la basura"),  # synonym
     ("es", "idiomas", "Acerca de este portal"),
     ("es", "telefono", "Acerca de este portal"),  # without the accent
     ("es", "concejal", "Oficina del Concejo Municipal"),
-    ("es", "emergencia", HELP_ES),
+    ("es", "emergencia", "Incendio, olor a gas, delito en curso o emergencia médica"),
     ("es", "cómo funciona", "Cómo funciona"),
     # Hmong
     ("hmn", "khib nyiab", HMONG),
