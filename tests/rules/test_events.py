@@ -157,6 +157,32 @@ def test_a_rescheduled_date_moves_with_its_new_times_in_city_time(make_event):
     assert moved.changed
 
 
+def test_a_new_start_without_a_new_end_keeps_the_length(make_event):
+    event = make_event(
+        "Budget walk",
+        at(6, 1),
+        at(6, 1, 19, 45),
+        recurrence="FREQ=WEEKLY;COUNT=2",
+        occurrence_changes=[
+            (
+                "change",
+                {
+                    "original_date": dt.date(YEAR, 6, 8),
+                    "status": "rescheduled",
+                    "new_start": dt.datetime(YEAR, 6, 9, 12, 0),
+                },
+            ),
+        ],
+    )
+    moved = EventOccurrence.objects.get(event=event, status="rescheduled")
+    assert (moved.start, moved.end) == (at(6, 9, 12, 0), at(6, 9, 13, 15))
+
+
+def test_a_draft_event_is_not_listed(make_event):
+    event = make_event("Draft hearing", at(3, 3), live=False)
+    assert listed(event) == []
+
+
 def test_a_change_without_a_status_cancels_the_date(make_event):
     event = make_event(
         "Library talk",
@@ -225,10 +251,21 @@ def test_the_page_lists_the_next_twelve_dates_from_now(make_event):
     assert upcoming[11]["start"] == at(1, 12, 9, 0).isoformat()
 
 
+def test_the_page_lists_twelve_dates_when_the_series_has_twelve_or_thirteen(make_event):
+    for count in (12, 13):
+        event = make_event(
+            f"Clinic {count}", at(1, 1, 9, 0), recurrence=f"FREQ=DAILY;COUNT={count}"
+        )
+        assert [occ["start"] for occ in event.upcoming_occurrences] == [
+            at(1, day, 9, 0).isoformat() for day in range(1, 13)
+        ]
+
+
 def test_a_one_off_event_has_no_original_start(make_event):
     event = make_event("Open house", at(2, 2))
     assert event.upcoming_occurrences[0]["original_start"] is None
     assert not event.is_recurring
+    assert make_event("Weekly", at(2, 3), recurrence="FREQ=WEEKLY;COUNT=2").is_recurring
 
 
 def test_a_date_is_upcoming_until_its_last_minute(make_event):
@@ -352,6 +389,8 @@ def test_a_schedule_change_is_a_new_calendar_sequence_and_other_edits_are_not(ma
         ("address", "461 N Dale St"),
         ("all_day", True),
         ("start", at(5, 5, 17, 0)),
+        ("recurrence", "FREQ=WEEKLY;COUNT=2"),
+        ("occurrence_changes", [("change", {"original_date": dt.date(YEAR, 5, 12)})]),
     ]:
         before = event.sequence
         setattr(event, field, value)
@@ -438,6 +477,8 @@ def test_topic_format_and_language_must_be_known_codes(db):
     refused("Unknown topic “zoning”.", topic="zoning")
     refused("Unknown format “virtual”. Use in_person, online or hybrid.", format="virtual")
     refused("Unknown language “fr”.", language="fr")
+    empty_dates = filters_of(**{"from": "", "to": " "})
+    assert (empty_dates.date_from, empty_dates.date_to, empty_dates.active) == (None, None, False)
     blank = filters_of(topic=" ", format="", language=" ")
     assert (blank.topic, blank.format, blank.language, blank.active) == ("", "", "", False)
 

@@ -5,8 +5,11 @@ The councils are two squares side by side, like the council index page passes th
 (``CouncilList``); only the answers that name the city read the database.
 """
 
+from wagtail.models import Site
+
 import pytest
 
+from cms.models import SiteSettings
 from cms.site import site_settings
 from district_councils import finder, geo
 from district_councils.finder import CouncilList, FindCouncilError, find_council
@@ -135,6 +138,9 @@ def test_address_search_is_off_unless_a_geocoder_is_configured(councils, setting
         "Address search is not available. Choose your neighborhood instead."
     )
     assert finder.address_geocoder() is None
+    del settings.COUNCIL_GEOCODER  # a site whose settings do not mention it at all
+    assert finder.address_geocoder() is None
+    assert error_of(councils, address="1 West Street").startswith("Address search is not")
 
 
 def test_an_address_finds_its_council(councils, with_geocoder):
@@ -268,3 +274,19 @@ def test_normalised_names_compare_as_a_resident_types_them():
     assert finder.normalize("  Phálen\tVillage ") == "phalen village"
     assert finder.normalize("Dayton’s") == finder.normalize("DAYTON'S") == "dayton's"
     assert finder.normalize("‘Quoted’") == "'quoted'"
+
+
+@pytest.mark.django_db
+def test_the_answer_names_the_city_of_the_site_asked(councils, with_geocoder, site_root, rf):
+    """A second city served by the same portal: its residents read their own city's name."""
+    other = Site.objects.create(hostname="maplewood.example", port=80, root_page=site_root)
+    other_settings = SiteSettings.for_site(other)
+    other_settings.city_name = "Maplewood"
+    other_settings.save()
+    request = rf.get("/", HTTP_HOST="maplewood.example")
+    for params in (
+        {"address": "1 Lake Road"},
+        {"lat": str(NORTH_OF_BOTH[0]), "lon": str(NORTH_OF_BOTH[1])},
+    ):
+        message = find_council(params, councils, request=request)["message"]
+        assert message.startswith("That point is outside Maplewood's district councils."), params

@@ -5,6 +5,8 @@ search and the event lists all come through ``visible_pages``, page URLs through
 ``is_visible``, document lists through ``visible_documents``.
 """
 
+import datetime as dt
+
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.base import ContentFile
 
@@ -17,6 +19,7 @@ from wagtail.models import (
 )
 
 import pytest
+import time_machine
 
 from cms import visibility
 from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF, TRANSLATORS
@@ -242,3 +245,71 @@ def test_a_sign_in_collection_opens_to_any_signed_in_user(roles, make_user):
     only = Document.objects.filter(pk=document.pk)
     assert not visibility.visible_documents(None, only).exists()
     assert visibility.visible_documents(make_user("member"), only).exists()
+
+
+def test_two_restricted_collections_are_both_kept_from_the_public(documents, make_user):
+    root = Collection.get_first_root_node()
+    board = root.add_child(name="Board documents")
+    CollectionViewRestriction.objects.create(
+        collection=board, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    documents["board"] = Document.objects.create(
+        title="Board agenda", file=ContentFile(b"%PDF-1.4\n", name="agenda.pdf"), collection=board
+    )
+    assert listed_documents(None, documents) == {"public", "root"}
+    assert listed_documents(make_user("member"), documents) == {"public", "root", "board"}
+    public_ids = visibility.visible_collection_ids(None)
+    assert documents["public"].collection_id in public_ids
+    assert documents["staff"].collection_id not in public_ids
+    assert board.pk not in public_ids
+
+
+# --- cost: the rule is asked for every link of every page -------------------------------
+
+
+def test_the_restrictions_are_read_once_and_kept(guidance, add_page, django_assert_num_queries):
+    pages = [add_page(f"Notice {number}") for number in range(5)]
+    assert sees(None, guidance["public"])  # reads the restrictions
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    with time_machine.travel(later, tick=False), django_assert_num_queries(0):
+        for page in pages + [guidance["translation"]]:
+            visibility.is_visible(None, page)
+        visibility.hidden_pages_q(None)
+
+
+def test_reading_the_restrictions_costs_a_fixed_number_of_queries(
+    roles, add_page, django_assert_max_num_queries
+):
+    for number in range(3):
+        restrict(add_page(f"Private {number}"), groups=[CITY_STAFF, CITY_COMMUNICATIONS])
+    visibility.invalidate()
+    # The restrictions with their pages and groups (2), then each section's pages in
+    # every language (2 a restriction).
+    with django_assert_max_num_queries(2 + 2 * 3):
+        visibility.restricted_sections()
+
+
+def test_a_visitor_s_groups_are_read_once(guidance, add_page, make_user, django_assert_num_queries):
+    staff = make_user("staff", CITY_STAFF, TRANSLATORS)
+    pages = [add_page(f"Notice {number}") for number in range(5)]
+    assert sees(None, guidance["public"])  # reads the restrictions
+    with django_assert_num_queries(1):  # the visitor's groups, with their names
+        visibility.is_visible(staff, guidance["page"])
+    with django_assert_num_queries(0):
+        for page in pages + [guidance["translation"]]:
+            visibility.is_visible(staff, page)
+
+
+def test_listing_documents_costs_a_fixed_number_of_queries(
+    documents, django_assert_max_num_queries
+):
+    root = Collection.get_first_root_node()
+    for number in range(3):
+        collection = root.add_child(name=f"Private {number}")
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get(name=CITY_STAFF))
+    # The restrictions with their collections, their groups, the visible collections.
+    with django_assert_max_num_queries(3):
+        visibility.visible_collection_ids(None)
