@@ -27,6 +27,14 @@ from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF, TRANSLATORS
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def roles(db):
+    """The groups the rule names (``setup_roles`` gives them their admin rights too, which
+    the rule does not read)."""
+    for name in (CITY_COMMUNICATIONS, CITY_STAFF, TRANSLATORS):
+        Group.objects.get_or_create(name=name)
+
+
 def restrict(page, kind=PageViewRestriction.GROUPS, groups=(), password=""):
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=kind, password=password
