@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from io import StringIO
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from wagtail.models import Collection, Page, Workflow, WorkflowPage
+from wagtail.models import Collection, GroupPagePermission, Page, Workflow, WorkflowPage
 
 import pytest
 
@@ -194,3 +194,35 @@ def test_the_profile_is_approved_by_city_communications(editors):
     [task] = workflow.tasks.all()
     assert task.name == "City communications approval"
     assert list(task.specific.groups.values_list("name", flat=True)) == [CITY_COMMUNICATIONS]
+
+
+def test_a_deactivated_administrator_changes_nothing(editors, councils, make_user):
+    former = make_user("former-admin", is_superuser=True, is_active=False)
+    profile = can(former, councils[41])
+    assert not profile.can_publish()
+    assert not profile.can_delete()
+    assert not profile.can_move()
+
+
+def test_without_bulk_delete_a_council_with_updates_can_be_moved_not_deleted(
+    editors, councils, make_user
+):
+    """Publishers of the councils section who lack Wagtail's bulk-delete right delete
+    only pages with nothing below them; moving a page is not deleting what is below it."""
+    publishers = Group.objects.create(name="Councils section publishers")
+    index = Page.objects.get(pk=councils[41].get_parent().pk)
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=publishers,
+            page=index,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    publisher = make_user("publisher", publishers)
+    assert can(publisher, councils[42]).can_delete()  # nothing below it
+    add_update(councils[41])
+    profile = can(publisher, councils[41])
+    assert not profile.can_delete()
+    assert profile.can_move()
+    assert profile.can_publish()
