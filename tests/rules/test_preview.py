@@ -133,3 +133,6 @@ def test_without_a_front_end_links_use_the_api_address(draft, settings):
     settings.HEADLESS_PREVIEW_URL = ""
     settings.WAGTAILAPI_BASE_URL = "https://api.example.org/"
     assert preview_url(draft).startswith("https://api.example.org/api/v2/preview/?token=")
+    # Only slashes are trimmed from the end of the address, not the letters before them.
+    settings.WAGTAILAPI_BASE_URL = "https://example.org/CMS-X"
+    assert preview_url(draft).startswith("https://example.org/CMS-X/api/v2/preview/?token=")
