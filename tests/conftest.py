@@ -31,10 +31,12 @@ def _uses_the_database(item):
 
 def _demo_needed(session):
     """Whether a test of this run uses the demo site: every test that uses the database
-    does, but those marked ``without_demo`` (``tests/rules``) that build their own rows."""
-    return any(
-        _uses_the_database(item) and item.get_closest_marker("without_demo") is None
-        for item in session.items
+    does, but those marked ``without_demo`` (``tests/rules``) that build their own rows.
+    A run with no such test loads the demo as it always has."""
+    own_rows = [item.get_closest_marker("without_demo") is not None for item in session.items]
+    return not any(own_rows) or any(
+        _uses_the_database(item) and not marked
+        for item, marked in zip(session.items, own_rows, strict=True)
     )
 
 
