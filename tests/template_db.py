@@ -39,10 +39,24 @@ def _migrations_hash():
     return digest.hexdigest()[:16]
 
 
+def _remove_abandoned_copies():
+    """Copies left by sessions that were stopped before their end (a mutant that timed
+    out): their process is gone."""
+    for path in DIRECTORY.glob("session-*.sqlite3*"):
+        pid = int(path.name.split("-")[1].split(".")[0])
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # another user's live process
+
+
 def use_a_copy():
     """Point the test database at a fresh copy of the template (or at a new file that
     ``migrate`` fills when there is no template yet)."""
     DIRECTORY.mkdir(exist_ok=True)
+    _remove_abandoned_copies()
     template = DIRECTORY / f"template-{_migrations_hash()}.sqlite3"
     copy = DIRECTORY / f"session-{os.getpid()}.sqlite3"
     copy.unlink(missing_ok=True)
