@@ -55,10 +55,13 @@ def main():
         survivors += [
             (name, STATUS.get(code))
             for name, code in sorted(codes.items())
-            if STATUS.get(code) in ("survived", "no tests", "suspicious", "segfault")
+            if STATUS.get(code) in ("survived", "no tests", "suspicious", "segfault", "timeout")
         ]
     if survivors:
-        print("\nSurvivors (explained in tests/MUTATION.md, or kill them with a test):")
+        print(
+            "\nSurvivors (explained in tests/MUTATION.md, or kill them with a test), and "
+            "timeouts (counted as caught; rerun them by name to be sure on a busy machine):"
+        )
         for name, status in survivors:
             print(f"  {name}  [{status}]")
             if args.diff:
