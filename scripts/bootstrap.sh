@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 need_apt=()
 command -v msgfmt >/dev/null || need_apt+=(gettext)
+# The abuse-limit tests count in a real Redis; without REDIS_URL they start their own.
+if [[ "${SKIP_BROWSER:-}" != "1" ]] && ! command -v redis-server >/dev/null; then
+  need_apt+=(redis-server)
+fi
 if [[ "${SKIP_BROWSER:-}" != "1" ]] && ! command -v chromium >/dev/null && [[ -z "${CHROMIUM_PATH:-}" ]]; then
   need_apt+=(chromium fonts-noto-core)
 fi

@@ -9,7 +9,7 @@ from django.test import Client
 
 import pytest
 
-from tests.security.conftest import REDIS_URL, fresh_window
+from tests.security.conftest import fresh_window
 
 pytestmark = pytest.mark.django_db
 
@@ -96,11 +96,11 @@ OTHER_PROCESS = textwrap.dedent(
 )
 
 
-def test_two_processes_share_one_count(redis_limits, settings):
+def test_two_processes_share_one_count(redis_limits, redis_url, settings):
     allowed, period = settings.RATE_LIMITS["search"]
     fresh_window(period, needed=30)
     other = subprocess.run(
-        [sys.executable, "-c", OTHER_PROCESS, REDIS_URL, str(allowed)],
+        [sys.executable, "-c", OTHER_PROCESS, redis_url, str(allowed)],
         capture_output=True,
         text=True,
         check=True,
