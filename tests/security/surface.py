@@ -22,8 +22,17 @@ from wagtail.models import Page
 from cms.api.schema import build_schema
 from cms.hooks import PUBLIC_URLS, collect
 
-# Parameters Wagtail's own endpoints read that the schema does not describe.
-FRAMEWORK_PARAMETERS = ["search_operator", "id", "type", "format"]
+
+# Parameters Wagtail's own endpoints read that the schema does not describe: each is read
+# beside a parameter (or on a route) the schema does describe.
+def _framework_parameters(template, query):
+    extra = []
+    if "search" in query:
+        extra.append("search_operator")
+    if template.endswith("/find/"):
+        extra.append("id")
+    return extra
+
 
 # Values that have broken, or could break, a parser, a query or the database.
 MALFORMED_VALUES = [
@@ -59,7 +68,8 @@ def api_operations():
         parameters = shared + get.get("parameters", [])
         query = [p["name"] for p in parameters if p["in"] == "query"]
         in_path = [p["name"] for p in parameters if p["in"] == "path"]
-        operations.append((template, sorted(set(query + FRAMEWORK_PARAMETERS)), in_path))
+        names = set(query + _framework_parameters(template, query))
+        operations.append((template, sorted(names), in_path))
     return operations
 
 
