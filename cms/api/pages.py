@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
-from cms.api.params import choice, locale_code, search_text
+from cms.api.params import choice, has_control_characters, locale_code, search_text
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
 from cms.visibility import visible_pages
@@ -92,6 +92,12 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         for page in pages:
             page.locale = locales[page.locale_id]
         return pages
+
+    def find_object(self, queryset, request):
+        """No page has a path with control characters: nothing to find (a 404)."""
+        if has_control_characters(request.GET.get("html_path", "")):
+            return None
+        return super().find_object(queryset, request)
 
     def detail_view(self, request, pk):
         """Serialise in the visitor's language: ``?locale=``, else the page's own.

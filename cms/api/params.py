@@ -152,6 +152,12 @@ def month_value(params, name, default=None):
     raise ParameterError(_("There is no such month."))
 
 
+def has_control_characters(text):
+    """True for text no page, path or query can hold: NUL (which PostgreSQL refuses in
+    any text value) and the other control characters."""
+    return any(ord(char) < 32 or 127 <= ord(char) < 160 for char in text)
+
+
 def search_text(params, name, *, required=False):
     """Words to search for: at most ``MAX_SEARCH_LENGTH`` characters, no control characters.
 
@@ -164,7 +170,7 @@ def search_text(params, name, *, required=False):
             _("Your search is too long. Use %(max)d characters or fewer.")
             % {"max": MAX_SEARCH_LENGTH}
         )
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in text):
+    if has_control_characters(text):
         raise ParameterError(_("Your search contains characters that cannot be searched."))
     text = " ".join(text.replace('"', " ").split())
     if required and not text:

@@ -47,6 +47,8 @@ def api_requests():
 
 def html_requests():
     for path, names in html_surface():
+        for segment in ("%00", "%FF", "x" * 300):  # bad bytes and lengths in the path itself
+            yield f"{path}{segment}/"
         for name in names:
             for value in MALFORMED_VALUES:
                 yield f"{path}?{name}={_encoded(value)}"
