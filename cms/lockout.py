@@ -4,9 +4,12 @@ Every sign-in that calls ``authenticate(request, ...)`` is covered: the Wagtail 
 the front-end sign-in. Wagtail's page-password form checks a shared password without
 ``authenticate``; ``password_form_guard`` reports its failures to axes under the
 restriction's id, so a page password is locked per restriction and client the same way.
-Counts live in the cache (``AXES_HANDLER``), so no address is written to the database.
+Failures are counted in the database, so every process shares them; the address is
+stored only as a pseudonym (``client_pseudonym``), never in clear.
 """
 
+import hmac
+import ipaddress
 import math
 from functools import wraps
 
@@ -16,6 +19,16 @@ from django.template.response import TemplateResponse
 
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.proxy import AxesProxyHandler
+
+from cms.ratelimit import client_address
+
+
+def client_pseudonym(request):
+    """The client's address (as the rate limits see it) replaced by a keyed hash written
+    as an IPv6 address: the same client always gets the same one, and it cannot be
+    turned back into the address without the secret key."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), "sha256")
+    return str(ipaddress.IPv6Address(digest.digest()[:16]))
 
 
 class LockoutBackend(AxesStandaloneBackend):

@@ -263,13 +263,14 @@ RATE_LIMIT_CACHE = env.get("RATE_LIMIT_CACHE", "default")
 RATE_LIMIT_CLIENT_HEADER = env.get("RATE_LIMIT_CLIENT_HEADER", "")
 
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
-# from one address, that pair is locked out for AXES_COOLOFF_TIME. Counted in the cache.
+# from one address, that pair is locked out for AXES_COOLOFF_TIME. Counted in the database
+# (shared by every process), under a keyed-hash pseudonym of the address.
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "cms.lockout.client_pseudonym"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins
 AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 

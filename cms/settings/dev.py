@@ -10,5 +10,3 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# One process in development: the lockout counts in local memory.
-SILENCED_SYSTEM_CHECKS = ["axes.W001"]

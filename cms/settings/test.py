@@ -22,8 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 DEMO_PASSWORD = env.get("DEMO_PASSWORD", "demo-password-for-tests")
-# Counts per process are enough here; production counts in Redis (REDIS_URL).
-SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Off for the suite, whose thousands of requests come from one address; the tests of the
 # limits themselves (tests/security/) switch them on with the defaults from base.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS)
