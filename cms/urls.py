@@ -13,6 +13,7 @@ from cms.api.catalog import interface_strings_view
 from cms.api.router import api_router
 from cms.api.schema import openapi_schema_view
 from cms.hooks import PUBLIC_URLS, collect
+from cms.lockout import password_form_guard
 from cms.preview import headless_preview_view
 from cms.sitemaps import PortalSitemap
 
@@ -40,7 +41,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        wagtail_views.authenticate_with_password,
+        password_form_guard(wagtail_views.authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
     ),
     path(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from cms.api.params import ParameterError, page_number
 from cms.hooks import collect_sections
 from cms.pagination import PageOutOfRange, paginate
+from cms.ratelimit import rate_limited
 from cms.routing import handles
 from district_councils.feeds import CouncilUpdatesFeed
 from district_councils.finder import (
@@ -34,6 +35,7 @@ def page_sections(request, page):
 
 
 @handles("council_index")
+@rate_limited("find_council")
 def council_index(index, request):
     """The list and map of councils, and the find-my-council answer (400 for bad input)."""
     councils = index.get_councils()

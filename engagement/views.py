@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 import qrcode
 import qrcode.image.svg
 
-from cms.api.params import page_number
+from cms.api.params import month_value, page_number
 from cms.pagination import PageOutOfRange, paginate
 from cms.routing import handles
 from cms.site import city_name
@@ -98,14 +98,12 @@ def event_list(index, request, past=False):
 def month_view(index, request, year=None, month=None):
     today = timezone.localdate()
     try:
-        year = int(year) if year else today.year
-        month = int(month) if month else today.month
-        first = dt.date(year, month, 1)
+        first = month_value({"month": f"{year}-{month}"} if year else {}, "month")
         filters = parse_filters(request.GET, index.locale)
-    except ValueError:
-        return _bad_request(index, request, _("There is no such month."))
     except FilterError as error:
         return _bad_request(index, request, error.message)
+    first = first or today.replace(day=1)
+    year, month = first.year, first.month
     zone = city_zone()
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     start = dt.datetime.combine(first, dt.time(), zone)

@@ -7,9 +7,12 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 need_apt=()
 command -v msgfmt >/dev/null || need_apt+=(gettext)
-# Redis and Varnish for the deployment tests (tests/deploy start their own).
-command -v redis-server >/dev/null || need_apt+=(redis-server)
-command -v varnishd >/dev/null || [[ -x /usr/sbin/varnishd ]] || need_apt+=(varnish)
+# Redis and Varnish for the tests (rate limits, deployment; they start their own): not
+# needed to run the demo site.
+if [[ "${SKIP_BROWSER:-}" != "1" ]]; then
+  command -v redis-server >/dev/null || need_apt+=(redis-server)
+  command -v varnishd >/dev/null || [[ -x /usr/sbin/varnishd ]] || need_apt+=(varnish)
+fi
 if [[ "${SKIP_BROWSER:-}" != "1" ]] && ! command -v chromium >/dev/null && [[ -z "${CHROMIUM_PATH:-}" ]]; then
   need_apt+=(chromium fonts-noto-core)
 fi

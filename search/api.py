@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from cms.api.listing import PortalAPIViewSet, listing_response
 from cms.api.params import locale_code
+from cms.ratelimit import rate_limited
 from search.models import DocumentText
 from search.presentation import present
 from search.query import SearchQueryError, clean_query
@@ -68,6 +69,7 @@ class SearchAPIViewSet(PortalAPIViewSet):
         except SearchQueryError as error:
             raise BadRequestError(str(error)) from None
 
+    @rate_limited("search")
     def listing_view(self, request):
         query = self._query(request)
         language = self._language(request)
@@ -92,6 +94,7 @@ class SearchAPIViewSet(PortalAPIViewSet):
             log_search(query, language, outcome.total + len(outcome.promotions))
         return response
 
+    @rate_limited("suggest")
     def suggest_view(self, request):
         query = self._query(request)
         language = self._language(request)

@@ -2,33 +2,21 @@
 
 import re
 
-from django.utils.translation import gettext as _
-
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Locale
 
+from cms.api.params import MAX_SEARCH_LENGTH, ParameterError, search_text
 from search.models import Synonym, normalise_query
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = MAX_SEARCH_LENGTH
 
-
-class SearchQueryError(ValueError):
-    """A query we refuse to run; the message is for the visitor, in their language."""
+# The input toolkit's error: views answer 400 with its message, the API a JSON 400.
+SearchQueryError = ParameterError
 
 
 def clean_query(raw, required=False):
-    """Return the stripped query or raise SearchQueryError with a translated message."""
-    query = (raw or "").strip()
-    if len(query) > MAX_QUERY_LENGTH:
-        raise SearchQueryError(
-            _("Your search is too long. Use %(max)d characters or fewer.")
-            % {"max": MAX_QUERY_LENGTH}
-        )
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in query):
-        raise SearchQueryError(_("Your search contains characters that cannot be searched."))
-    if required and not query:
-        raise SearchQueryError(_("Type what you are looking for."))
-    return query
+    """The query to run (the toolkit's ``search_text`` rules), or SearchQueryError."""
+    return search_text({} if raw is None else {"q": raw}, "q", required=required)
 
 
 def locale_id(language):

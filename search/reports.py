@@ -13,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from cms.csv_export import SafeCSVExportMixin
 from search.models import QueryDay
 
 
@@ -42,7 +43,7 @@ class QueryReportFilterSet(WagtailFilterSet):
         return queryset.filter(zero_results__gt=0) if value else queryset
 
 
-class SearchQueryReportView(ReportView):
+class SearchQueryReportView(SafeCSVExportMixin, ReportView):
     page_title = _("Search queries")
     header_icon = "search"
     results_template_name = "search/admin/query_report_results.html"

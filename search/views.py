@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from cms.api.params import ParameterError, page_number
 from cms.pagination import PageOutOfRange, paginate
+from cms.ratelimit import rate_limited
 from search.presentation import language_label, present
 from search.query import MAX_QUERY_LENGTH, SearchQueryError, clean_query
 from search.querylog import log_click, log_search
@@ -18,6 +19,7 @@ from search.suggest import suggestions
 RESULTS_PER_PAGE = 10
 
 
+@rate_limited("search")
 def search(request):
     language = get_language()
     error, outcome, results = None, None, None
@@ -57,6 +59,7 @@ def search(request):
 
 
 @require_GET
+@rate_limited("suggest")
 def suggest(request):
     """JSON suggestions for the search box: titles of pages as the visitor types."""
     language = get_language()

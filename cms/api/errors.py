@@ -11,7 +11,7 @@ from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from cms.api.params import MAX_WHOLE_NUMBER
+from cms.api.params import MAX_WHOLE_NUMBER, ParameterError, whole_number
 
 _API_MESSAGES = [
     (
@@ -43,6 +43,7 @@ _API_MESSAGES = [
         lambda m: _("Cannot sort by “%(name)s”: there is no such field.") % {"name": m["name"]},
     ),
     (re.compile(r"No \w+ matches the given query\."), lambda m: _("Not found.")),
+    (re.compile(r"not found"), lambda m: _("Not found.")),  # find/ with nothing found
 ]
 # A well-formed id of a page that does not exist is a 404 (nothing there), not a 400.
 _NOT_FOUND = re.compile(r"(parent|ancestor|descendant|translation_of) page doesn't exist")
@@ -59,14 +60,25 @@ class TranslatedErrorsMixin:
     """Give the caller Wagtail's API errors in their language.
 
     Every endpoint has it, so it is also where an id too large for any database column
-    becomes a 404 (no such object) instead of an overflow deep in the query.
+    becomes a 404 (no such object) instead of an overflow deep in the query, and where the
+    numbers Wagtail reads itself (``limit``, ``offset``, ``find/?id=``) pass the toolkit's
+    ``whole_number`` first.
     """
 
     def initial(self, request, *args, **kwargs):
         pk = kwargs.get("pk")
         if pk is not None and not 0 <= int(pk) <= MAX_WHOLE_NUMBER:
             raise Http404(_("Not found."))
+        for name in ("limit", "offset"):
+            whole_number(request.GET, name)
         return super().initial(request, *args, **kwargs)
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and whole_number(request.GET, "id") is None:  # an empty id
+            raise ParameterError(
+                _("%(name)s must be a whole number of 0 or more.") % {"name": "id"}
+            )
+        return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)

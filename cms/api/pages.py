@@ -9,16 +9,17 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.http import http_date
 
-from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
 from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
-from cms.api.params import locale_code
+from cms.api.params import choice, has_control_characters, locale_code, search_text
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
 from cms.visibility import visible_pages
@@ -38,15 +39,34 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class CleanSearchFilter(SearchFilter):
+    """``?search=`` read with the toolkit's ``search_text`` rules (length, control
+    characters, quotes), and ``?search_operator=`` one of ``and`` and ``or``."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        text = search_text(request.GET, "search")
+        operator = choice(request.GET, "search_operator", ["and", "or"])
+        if not text:
+            return queryset.none()
+        return get_search_backend().search(
+            text, queryset, operator=operator, order_by_relevance="order" not in request.GET
+        )
+
+
+def portal_filters(backends):
+    """Wagtail's filter backends with the portal's stricter locale and search filters."""
+    replacements = {LocaleFilter: KnownLocaleFilter, SearchFilter: CleanSearchFilter}
+    return [replacements.get(backend, backend) for backend in backends]
+
+
 def page_api_filters():
     return collect(PAGE_API_FILTERS)
 
 
 class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
-    filter_backends = [
-        KnownLocaleFilter if backend is LocaleFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
-    ]
+    filter_backends = portal_filters(PagesAPIViewSet.filter_backends)
 
     # Fields that cost queries per page stay out of listings, so listings stay flat.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + BasePage.detail_only_api_fields
@@ -73,6 +93,12 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
             page.locale = locales[page.locale_id]
         return pages
 
+    def find_object(self, queryset, request):
+        """No page has a path with control characters: nothing to find (a 404)."""
+        if has_control_characters(request.GET.get("html_path", "")):
+            return None
+        return super().find_object(queryset, request)
+
     def detail_view(self, request, pk):
         """Serialise in the visitor's language: ``?locale=``, else the page's own.
 
@@ -97,8 +123,8 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
 
 
 class PortalImagesAPIViewSet(TranslatedErrorsMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = portal_filters(ImagesAPIViewSet.filter_backends)
 
 
 class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, DocumentsAPIViewSet):
-    pass
+    filter_backends = portal_filters(DocumentsAPIViewSet.filter_backends)

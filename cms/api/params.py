@@ -16,6 +16,11 @@ from wagtail.api.v2.utils import BadRequestError
 # Larger numbers than this are never a real id, offset or count; refusing them early keeps
 # the database from overflowing its integer columns.
 MAX_WHOLE_NUMBER = 2**31 - 1
+# Dates outside these years are no one's event; refusing them keeps date arithmetic (a day
+# after, a month before) away from the ends of Python's calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+# Search text: longer queries cost seconds of full-text work and say nothing more.
+MAX_SEARCH_LENGTH = 200
 
 
 class ParameterError(BadRequestError):
@@ -88,15 +93,25 @@ def locale_code(params, name="locale", default=None):
     return code
 
 
+def _within_years(value, raw, name):
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ParameterError(
+            _("“%(value)s” for “%(name)s” is outside the years %(first)s to %(last)s.")
+            % {"value": raw, "name": name, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return value
+
+
 def date_value(params, name, default=None, *, allow_empty=False):
-    """A calendar date written ``YYYY-MM-DD``. An empty value is refused unless allowed."""
+    """A calendar date written ``YYYY-MM-DD`` within the years the site covers. An empty
+    value is refused unless allowed."""
     raw = _raw(params, name)
     if raw is None or (allow_empty and not raw.strip()):
         return default
     text = raw.strip()
     if len(text) == 10:
         try:
-            return dt.date.fromisoformat(text)
+            return _within_years(dt.date.fromisoformat(text), raw, name)
         except ValueError:
             pass
     raise ParameterError(
@@ -122,10 +137,6 @@ def choice(params, name, choices, default=None):
     return raw
 
 
-def _has_control_characters(text):
-    return any(ord(char) < 32 or ord(char) == 127 for char in text)
-
-
 def text_value(params, name, default="", max_length=200):
     """Free text (a filter box): stripped, at most ``max_length`` characters, no control
     characters (NUL and the like never come from a keyboard)."""
@@ -133,7 +144,7 @@ def text_value(params, name, default="", max_length=200):
     if raw is None:
         return default
     text = raw.strip()
-    if _has_control_characters(text):
+    if has_control_characters(text):
         raise ParameterError(
             _("“%(name)s” contains characters that cannot be typed. Remove them and try again.")
             % {"name": name}
@@ -165,4 +176,44 @@ def identifier(params, name, default=None, max_length=64):
             )
             % {"value": text, "name": name}
         )
+
+
+def month_value(params, name, default=None):
+    """The first day of a month written ``YYYY-MM`` (or ``YYYY-M``), within the years the
+    site covers."""
+    raw = _raw(params, name)
+    if raw is None or raw == "":
+        return default
+    year, _dash, month = raw.strip().partition("-")
+    if year.isascii() and year.isdigit() and month.isascii() and month.isdigit():
+        try:
+            return _within_years(dt.date(int(year), int(month), 1), raw, name)
+        except ValueError:
+            pass
+    raise ParameterError(_("There is no such month."))
+
+
+def has_control_characters(text):
+    """True for text no page, path or query can hold: NUL (which PostgreSQL refuses in
+    any text value) and the other control characters."""
+    return any(ord(char) < 32 or 127 <= ord(char) < 160 for char in text)
+
+
+def search_text(params, name, *, required=False):
+    """Words to search for: at most ``MAX_SEARCH_LENGTH`` characters, no control characters.
+
+    Quotation marks are dropped: every backend searches plain words, and a stray ``"``
+    breaks SQLite's full-text syntax. Empty text is refused when ``required``.
+    """
+    text = (_raw(params, name) or "").strip()
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise ParameterError(
+            _("Your search is too long. Use %(max)d characters or fewer.")
+            % {"max": MAX_SEARCH_LENGTH}
+        )
+    if has_control_characters(text):
+        raise ParameterError(_("Your search contains characters that cannot be searched."))
+    text = " ".join(text.replace('"', " ").split())
+    if required and not text:
+        raise ParameterError(_("Type what you are looking for."))
     return text

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secure by default; secrets come from the environment."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "cms.middleware.PortalConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PortalLocaleMiddleware",
+    "cms.ratelimit.RateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -80,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -114,6 +118,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "cms.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -286,6 +294,37 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin relies on inline scripts and styles; its pages are behind login.
 CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES = ("/admin/", "/django-admin/")
+
+# Abuse limits (README: Security → Abuse limits and bad input) -----------------
+# Requests per client and scope: (requests, seconds); None switches a scope off.
+# The environment may change any of them: RATE_LIMITS="search=60/60,api=off".
+RATE_LIMITS = {
+    "api": (600, 60),  # every /api/ request
+    "search": (30, 60),  # the search page and /api/v2/search/
+    "suggest": (120, 60),  # search suggestions as visitors type
+    "find_council": (60, 60),  # find-my-council
+    "forms": (10, 60),  # every public form submission: any POST outside the admin
+}
+for _item in env_list("RATE_LIMITS"):
+    _scope, _sep, _limit = _item.partition("=")
+    _count, _sep, _seconds = _limit.partition("/")
+    RATE_LIMITS[_scope.strip()] = None if _limit == "off" else (int(_count), int(_seconds))
+RATE_LIMIT_CACHE = env.get("RATE_LIMIT_CACHE", "default")
+# The request header (as in request.META) a proxy we run sets to the client's address,
+# e.g. HTTP_X_FORWARDED_FOR; empty: REMOTE_ADDR. Never set it without such a proxy.
+RATE_LIMIT_CLIENT_HEADER = env.get("RATE_LIMIT_CLIENT_HEADER", "")
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is locked out for AXES_COOLOFF_TIME. Counted in the database
+# (shared by every process), under a keyed-hash pseudonym of the address.
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.lockout.client_pseudonym"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
 
 LOGGING = {
     "version": 1,

@@ -135,3 +135,64 @@ def test_messages_are_in_the_callers_language():
     with translation.override("es"):
         text = message(params.whole_number, {"limit": "x"}, "limit")
     assert text == "limit debe ser un número entero igual o mayor que 0."
+
+
+@pytest.mark.parametrize(
+    ("raw", "accepted"),
+    [
+        ("1900-01-01", True),
+        ("1899-12-31", False),
+        ("2199-12-31", True),
+        ("2200-01-01", False),
+        ("9999-12-31", False),
+        ("0001-01-01", False),
+    ],
+)
+def test_dates_are_kept_within_the_years_the_site_covers(raw, accepted):
+    if accepted:
+        assert params.date_value({"to": raw}, "to") == dt.date.fromisoformat(raw)
+    else:
+        assert message(params.date_value, {"to": raw}, "to") == (
+            f"“{raw}” for “to” is outside the years 1900 to 2199."
+        )
+
+
+@pytest.mark.parametrize(
+    ("raw", "first"),
+    [("2027-03", dt.date(2027, 3, 1)), ("2027-3", dt.date(2027, 3, 1)), (" 1900-01 ", None)],
+)
+def test_months(raw, first):
+    assert params.month_value({"m": raw}, "m") == (first or dt.date(1900, 1, 1))
+
+
+def test_absent_month_is_the_default():
+    assert params.month_value({}, "m", default="d") == "d"
+    assert params.month_value({"m": ""}, "m", default="d") == "d"
+
+
+@pytest.mark.parametrize("raw", ["2027-13", "2027-00", "2027", "-03", "२०२७-03", "2027-03-01"])
+def test_impossible_months_are_refused(raw):
+    assert message(params.month_value, {"m": raw}, "m") == "There is no such month."
+
+
+@pytest.mark.parametrize("raw", ["9999-12", "0001-01", "1899-12", "2200-01"])
+def test_months_outside_the_years_are_refused(raw):
+    assert "is outside the years 1900 to 2199." in message(params.month_value, {"m": raw}, "m")
+
+
+def test_search_text_rules():
+    assert params.search_text({"q": "  trash   pickup "}, "q") == "trash pickup"
+    assert params.search_text({"q": 'pothole "fix'}, "q") == "pothole fix"
+    assert params.search_text({}, "q") == ""
+    assert params.search_text({"q": "x" * 200}, "q") == "x" * 200
+    assert message(params.search_text, {"q": "x" * 201}, "q") == (
+        "Your search is too long. Use 200 characters or fewer."
+    )
+    for control in ("\x00", "\x1f", "\x7f", "\x9f"):
+        assert message(params.search_text, {"q": f"a{control}b"}, "q") == (
+            "Your search contains characters that cannot be searched."
+        )
+    assert params.search_text({"q": "a\xa0b"}, "q") == "a b"  # no-break space is a space
+    assert message(params.search_text, {"q": ' " '}, "q", required=True) == (
+        "Type what you are looking for."
+    )
