@@ -11,6 +11,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from cms.csv_export import SafeCSVExportMixin
 from cms.models import ContactPoint
 from cms.reviews import due_items, owners
 
@@ -42,7 +43,7 @@ class ReviewFilterSet(WagtailFilterSet):
         return queryset
 
 
-class ContentReviewReportView(ReportView):
+class ContentReviewReportView(SafeCSVExportMixin, ReportView):
     page_title = _("Due for review")
     header_icon = "date"
     filterset_class = ReviewFilterSet

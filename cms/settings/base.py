@@ -303,6 +303,7 @@ RATE_LIMITS = {
     "search": (30, 60),  # the search page and /api/v2/search/
     "suggest": (120, 60),  # search suggestions as visitors type
     "find_council": (60, 60),  # find-my-council
+    "track_request": (20, 60),  # track a request: each lookup may ask the city's server
     "forms": (10, 60),  # every public form submission: any POST outside the admin
 }
 for _item in env_list("RATE_LIMITS"):

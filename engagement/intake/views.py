@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from cms.api.params import ParameterError, identifier, text_value
 from cms.models import SiteSettings
+from cms.ratelimit import rate_limited
 from cms.routing import handles
 from engagement.intake import tracking
 from engagement.intake.demo_open311 import EXAMPLE_REQUEST_ID
@@ -67,6 +68,7 @@ def next_step(data, phone):
 
 
 @handles("track_request")
+@rate_limited("track_request")
 def track_request(index, request):
     site_settings = SiteSettings.for_request(request)
     phone = site_settings.service_request_phone

@@ -125,3 +125,13 @@ def test_a_trusted_proxy_header_names_the_client(redis_limits, settings):
     # What the client writes before the proxy's own entry changes nothing.
     spoofed = proxy.get("/en/search/", {"q": "a"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.1")
     assert spoofed.status_code == 429
+
+
+def test_track_a_request_is_limited(redis_limits, settings):
+    """Each lookup may ask the city's server: a flood stops at the portal."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "track_request": (2, 60)}
+    fresh_window(60)
+    client = Client(REMOTE_ADDR="198.51.100.60")
+    statuses = [client.get("/es/services/track/", {"id": "ABC-1"}).status_code for _ in range(3)]
+    assert statuses[2] == 429, statuses
+    assert statuses[:2] != [429, 429]
