@@ -13,6 +13,10 @@ so a fully translated page is unchanged. The attributes go on the block's elemen
 the block is one element; otherwise the block is wrapped in a ``<span>`` (or a ``<div>``
 when it holds block-level elements).
 
+``page|part:value`` is the language of one field or block of ``page`` (a translation may
+still show some of its source's text); ``pages|with_sources`` prepares a list of pages for
+``part`` in a constant number of queries.
+
 ``single_language thing`` is for places that hold one language only, such as
 ``<title>``: everything inside, interface words included, is rendered in ``thing``'s
 language and marked with it.
@@ -25,7 +29,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from cms.text_language import direction, language_of
+from cms.text_language import attach_sources, direction, language_of, part_language
 
 register = template.Library()
 
@@ -135,3 +139,15 @@ def single_language(parser, token):
     """``{% single_language page %}<title>…</title>{% endsingle_language %}``: all in one
     language, interface words included (for elements that cannot mix languages)."""
     return _block(parser, token, whole=True)
+
+
+@register.filter
+def part(page, value):
+    """``{% content_lang page|part:page.intro %}``: the language of that piece of ``page``."""
+    return part_language(page, value)
+
+
+@register.filter
+def with_sources(pages):
+    """``{% for council in councils|with_sources %}``: ``part`` without a query per page."""
+    return attach_sources(list(pages))
