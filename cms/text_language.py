@@ -13,6 +13,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.blocks import StreamValue, StructValue
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
@@ -60,6 +61,8 @@ def language_of(thing):
         return None
     if isinstance(thing, str):
         return thing
+    if isinstance(thing, BaseSiteSetting):
+        return settings.LANGUAGE_CODE  # one per site, written in the default language
     if isinstance(thing, Page):
         return page_language(thing)
     if isinstance(thing, dict):
@@ -145,6 +148,7 @@ def attach_sources(pages):
         for field in source._meta.concrete_fields:
             _strings(getattr(source, field.attname, None), found)
         page.__dict__["_source_text"] = (locale_code(source.locale_id), frozenset(found))
+        page.__dict__["_source_page"] = source
     return pages
 
 

@@ -29,7 +29,13 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from cms.text_language import attach_sources, direction, language_of, part_language
+from cms.text_language import (
+    attach_sources,
+    direction,
+    in_language,
+    language_of,
+    part_language,
+)
 
 register = template.Library()
 
@@ -151,3 +157,10 @@ def part(page, value):
 def with_sources(pages):
     """``{% for council in councils|with_sources %}``: ``part`` without a query per page."""
     return attach_sources(list(pages))
+
+
+@register.filter
+def in_language_of(text, thing):
+    """``{% blocktranslate with term=term.term|in_language_of:term %}``: a name from content
+    inside an interface sentence, marked with its own language where it differs."""
+    return in_language(text, language_of(thing))
