@@ -19,6 +19,8 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
 _locale_codes = {}
+# An alias's source page → its locale. A page never changes locale, so this never goes stale.
+_source_locales = {}
 
 
 def locale_code(locale_id):
@@ -37,16 +39,19 @@ post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="text_language_
 
 
 def page_language(page):
-    """The language a page's text is in: its source's for an alias (one query unless the
-    list fetched ``alias_of`` with it), its own locale's otherwise."""
+    """The language a page's text is in: its source's for an alias, its own locale's
+    otherwise. No query once each source's locale is known (lists that fetch ``alias_of``
+    with their pages never ask)."""
     if not page.alias_of_id:
         return locale_code(page.locale_id)
     if Page.alias_of.is_cached(page):
         return locale_code(page.alias_of.locale_id)
     if "content_locale" in page.__dict__:  # BasePage already looked it up
         return page.__dict__["content_locale"].language_code
-    source = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
-    return locale_code(source)
+    if page.alias_of_id not in _source_locales:
+        source = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True)
+        _source_locales[page.alias_of_id] = source.first()
+    return locale_code(_source_locales[page.alias_of_id])
 
 
 def language_of(thing):
