@@ -259,6 +259,11 @@ def core_schemas():
                             "id": {"type": "integer"},
                             "title": {"type": "string"},
                             "url": {"type": "string", "format": "uri"},
+                            "content_language": {
+                                "type": "string",
+                                "description": "Language of the title (the source's on an "
+                                "untranslated page).",
+                            },
                         },
                     },
                 },
