@@ -30,7 +30,9 @@ import json
 import re
 from functools import cache
 
+from django.template import Context, Template
 from django.test import Client
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -157,6 +159,18 @@ def test_the_scan_finds_text_marked_with_the_wrong_language():
         <p>{somali}</p><p>Saint Paul · District 7</p>
         <p lang="hmn">Cov xwm txheej thiab kev sib tham uas yuav los txog</p></body></html>"""
     assert mislabelled(right) == []
+
+
+def test_tags_mark_text_only_where_its_language_changes():
+    template = Template(
+        "{% load language_tags %}{% content_lang code %}<li>{{ code }} "
+        "{% ui %}<b>{{ when }}</b>{% endui %}</li>{% endcontent_lang %}"
+    )
+    with translation.override("ksw"):
+        english = template.render(Context({"code": "en", "when": "3"}))
+        karen = template.render(Context({"code": "ksw", "when": "3"}))
+    assert english == '<li lang="en" dir="ltr">en <b lang="ksw" dir="ltr">3</b></li>'
+    assert karen == "<li>ksw <b>3</b></li>"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
