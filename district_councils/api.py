@@ -34,7 +34,7 @@ class DistrictCouncilsAPIViewSet(PortalPagesAPIViewSet):
     known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"type"}) | set(
         PointFilter.parameters
     )
-    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+    listing_default_fields = PortalPagesAPIViewSet.listing_default_fields + [
         "district_number",
         "area_name",
         "neighborhoods",

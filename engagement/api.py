@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from cms.api.listing import PortalAPIViewSet, listing_response
 from cms.api.params import date_value, locale_code, whole_number
+from cms.text_language import page_language
 from engagement.filters import FilterError, parse_filters
 from engagement.hosts import city_organisation
 from engagement.models import EventOccurrence
@@ -49,12 +50,15 @@ def occurrence_data(occurrence, request, city_host):
         "host": {
             "name": council.title if council else (event.department or city_host),
             "council": council.district_number if council else None,
+            "content_language": page_language(council) if council else page_language(event),
         },
         "topics": [code for code in occurrence.topics.split(",") if code],
         "languages": [code for code in occurrence.languages.split(",") if code],
         "place": {"name": event.venue_name, "address": event.address},
         "online_url": event.online_url,
         "locale": event.locale.language_code if hasattr(event, "locale") else "",
+        # The language of the event's title, summary and place (its source's when untranslated).
+        "content_language": page_language(event),
     }
 
 
@@ -93,7 +97,9 @@ class EventsAPIViewSet(PortalAPIViewSet):
         # A larger limit is cut to MAX_LIMIT rather than refused.
         limit = min(whole_number(request.GET, "limit", DEFAULT_LIMIT), MAX_LIMIT)
         offset = whole_number(request.GET, "offset", 0)
-        queryset = EventOccurrence.objects.listing(locale, filters).select_related("event__locale")
+        queryset = EventOccurrence.objects.listing(locale, filters).select_related(
+            "event__locale", "event__alias_of", "host_council__alias_of"
+        )
         total = queryset.count()
         # Untranslated, as this API has always given it.
         city_host = city_organisation(request, translate=False)

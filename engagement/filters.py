@@ -52,7 +52,7 @@ def councils_for_locale(locale):
         DistrictCouncilPage.objects.live()
         .filter(locale=locale)
         .order_by("district_number")
-        .only("id", "title", "district_number", "locale_id")
+        .only("id", "title", "district_number", "locale_id", "alias_of_id")
     )
 
 

@@ -4,6 +4,8 @@ One VEVENT per event with its RRULE and EXDATEs; each changed occurrence is a
 further VEVENT with the same UID and a RECURRENCE-ID (STATUS:CANCELLED when
 it is cancelled). UIDs come from the page's translation key, so they never
 change when a page is renamed or moved, and SEQUENCE goes up when it changes.
+SUMMARY, DESCRIPTION and LOCATION carry a LANGUAGE parameter when the event's text is
+not in the feed's language (an untranslated event shows its source's text).
 """
 
 import datetime as dt
@@ -11,9 +13,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from icalendar import Calendar, Event, vRecur
 
+from cms.text_language import page_language
 from engagement.choices import EventStatus
 from engagement.hosts import city_organisation
 from engagement.presentation import location_for
@@ -49,18 +53,24 @@ def _rule_for_ical(event, zone):
     return rule
 
 
+def text_parameters(event):
+    """``LANGUAGE`` for the event's own text where it differs from the feed's language."""
+    language = page_language(event)
+    return {"LANGUAGE": language} if language and language != get_language() else {}
+
+
 def _base_component(event, request, stamp):
     component = Event()
     component.add("uid", uid_for(event))
     component.add("dtstamp", stamp)
     component.add("sequence", event.sequence)
-    component.add("summary", event.title)
+    component.add("summary", event.title, parameters=text_parameters(event))
     url = event.get_full_url(request)
     description = event.summary
     if url:
         component.add("url", url)
         description = f"{description}\n\n{url}"
-    component.add("description", description)
+    component.add("description", description, parameters=text_parameters(event))
     # With a request, the city's name is read once per request, not per event.
     host_name = event.get_host_name(request)
     if host_name:
@@ -91,7 +101,7 @@ def event_components(event, request=None):
     _add_times(master, event, *event.series_bounds())
     master.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
     if location := location_for(event, event.status):
-        master.add("location", location)
+        master.add("location", location, parameters=text_parameters(event))
     components = [master]
     if not event.is_recurring:
         return components
@@ -114,9 +124,10 @@ def event_components(event, request=None):
         _add_times(component, event, occurrence.start, occurrence.end)
         component.add("status", ICAL_STATUS.get(occurrence.status, "CONFIRMED"))
         if occurrence.reason:
-            component["description"] = f"{occurrence.reason}\n\n{component['description']}"
+            description = f"{occurrence.reason}\n\n{component.pop('description')}"
+            component.add("description", description, parameters=text_parameters(event))
         if location := location_for(event, occurrence.status):
-            component.add("location", location)
+            component.add("location", location, parameters=text_parameters(event))
         components.append(component)
     return components
 

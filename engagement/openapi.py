@@ -51,6 +51,10 @@ def openapi_description():
                 "properties": {
                     "name": {"type": "string"},
                     "council": {"type": "integer", "nullable": True},
+                    "content_language": {
+                        "type": "string",
+                        "description": "Language of the host's name.",
+                    },
                 },
             },
             "topics": {"type": "array", "items": {"type": "string"}},
@@ -61,6 +65,11 @@ def openapi_description():
             },
             "online_url": {"type": "string"},
             "locale": {"type": "string"},
+            "content_language": {
+                "type": "string",
+                "description": "Language of the event's title, summary and place (the source's "
+                "on an untranslated event).",
+            },
         },
     }
 

@@ -11,9 +11,11 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cms.text_language import in_language, language_of
 from engagement.choices import SCHEMA_ORG_MODE, SCHEMA_ORG_STATUS, TOPICS, EventFormat, EventStatus
 from engagement.recurrence import city_zone
 
@@ -27,7 +29,11 @@ def location_for(event, status=None):
 
 
 def feed_links(index, council=None, topic=None):
-    """Calendar feeds a page advertises: all events, and the council's or topic's feed."""
+    """Calendar feeds a page advertises: all events, and the council's or topic's feed.
+
+    ``title`` is plain text (for ``<link title>``); ``label`` is the same words as HTML,
+    the council's name marked with its own language where it is not the visitor's.
+    """
     base = index.url
     links = [{"href": f"{base}calendar.ics", "title": _("All events (calendar feed)")}]
     if council is not None:
@@ -35,6 +41,10 @@ def feed_links(index, council=None, topic=None):
             {
                 "href": f"{base}calendar/council/{council.district_number}.ics",
                 "title": _("Events of %(council)s (calendar feed)") % {"council": council.title},
+                "label": mark_safe(  # noqa: S308 - the template is escaped, the name marked
+                    conditional_escape(_("Events of %(council)s (calendar feed)"))
+                    % {"council": in_language(council.title, language_of(council))}
+                ),
             }
         )
     if topic:

@@ -175,7 +175,7 @@ def calendar_feed(index, request, council=None, topic=None):
     events = (
         EventPage.objects.live()
         .filter(pk__in=recent)
-        .select_related("host_council")
+        .select_related("host_council", "alias_of")
         .order_by("start", "pk")
     )
     name = _("Events")

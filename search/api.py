@@ -44,6 +44,8 @@ def _hit_item(hit, request, language):
         "locale": hit.language,
         "other_language": hit.language not in (None, language),
         "snippet": str(hit.snippet),
+        "content_language": hit.language,
+        "snippet_language": hit.snippet_language or hit.language,
     }
 
 

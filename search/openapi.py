@@ -140,6 +140,18 @@ def openapi_description():
                         "type": "string",
                         "description": "Safe HTML: escaped text with the matches in <mark>.",
                     },
+                    "content_language": {
+                        "type": "string",
+                        "nullable": True,
+                        "description": "Language of the title and text (as ``locale``; null "
+                        "for documents).",
+                    },
+                    "snippet_language": {
+                        "type": "string",
+                        "nullable": True,
+                        "description": "Language of the snippet: the source's when it comes "
+                        "from a part of a translation not yet translated.",
+                    },
                 },
             },
             "SearchSuggestion": {

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape, strip_tags
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from cms.languages import PORTAL_LANGUAGES
 from cms.text import stream_texts
+from cms.text_language import attach_sources, language_of
 from search.query import expand_query, query_terms
 
 SNIPPET_LENGTH = 220
@@ -56,6 +58,7 @@ class Hit:
     title: str = ""
     url: str = ""
     snippet: str = ""
+    snippet_language: str | None = None  # when not the result's own (see snippet_language)
     detail: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -128,6 +131,16 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     return mark_safe(("…" if start else "") + html + ("…" if end < len(text) else ""))  # noqa: S308
 
 
+def snippet_language(page, snippet):
+    """A translation's snippet drawn wholly from text no one has translated yet is in the
+    source's language (``cms.text_language.attach_sources`` found the source)."""
+    source = page.__dict__.get("_source_page")
+    if source is None or not snippet:
+        return None
+    plain = " ".join(unescape(strip_tags(snippet)).strip("…").split())
+    return language_of(source) if plain and plain in searchable_text(source) else None
+
+
 # One page of results -----------------------------------------------------------
 
 
@@ -141,6 +154,7 @@ def present(hits, query, outcome, request=None):
             page.pk: page
             for page in Page.objects.filter(pk__in=page_ids).select_related("locale").specific()
         }
+        attach_sources(list(specific.values()))
         alias_ids = [page.alias_of_id for page in specific.values() if page.alias_of_id]
         alias_languages = dict(
             Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code")
@@ -154,6 +168,7 @@ def present(hits, query, outcome, request=None):
             hit.url = page.get_url(request) or ""
             hit.language = alias_languages.get(page.alias_of_id) or locales.get(page.locale_id)
             hit.snippet = highlight(searchable_text(page), terms)
+            hit.snippet_language = snippet_language(page, hit.snippet)
         elif hit.kind == "contact":
             contact = hit.obj
             hit.title = contact.name

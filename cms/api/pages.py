@@ -6,22 +6,26 @@ filter backend with a ``parameter`` (its query parameter) and
 """
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.http import http_date
 
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from rest_framework.fields import Field
 from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
 from cms.api.params import choice, has_control_characters, locale_code, search_text
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
+from cms.text_language import page_language
 from cms.visibility import visible_pages
 
 
@@ -61,6 +65,21 @@ def portal_filters(backends):
     return [replacements.get(backend, backend) for backend in backends]
 
 
+class ContentLanguageField(Field):
+    """The language the page's text is in (its source's on an untranslated page), on
+    every listed item as on the detail: the same rule the HTML's ``lang`` follows."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return page_language(page)
+
+
+class PortalPageSerializer(PageSerializer):
+    content_language = ContentLanguageField()
+
+
 def page_api_filters():
     return collect(PAGE_API_FILTERS)
 
@@ -68,6 +87,9 @@ def page_api_filters():
 class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
     filter_backends = portal_filters(PagesAPIViewSet.filter_backends)
 
+    base_serializer_class = PortalPageSerializer
+    body_fields = PagesAPIViewSet.body_fields + ["content_language"]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["content_language"]
     # Fields that cost queries per page stay out of listings, so listings stay flat.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + BasePage.detail_only_api_fields
 
@@ -86,11 +108,13 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         return visible_pages(None, super().get_base_queryset())
 
     def paginate_queryset(self, queryset):
-        """Attach each page's locale from one query (the listing shows every page's locale)."""
+        """Attach each page's locale from one query (the listing shows every page's locale),
+        and the source pages of untranslated ones from another (their ``content_language``)."""
         pages = list(super().paginate_queryset(queryset))
         locales = {locale.pk: locale for locale in Locale.objects.all()}
         for page in pages:
             page.locale = locales[page.locale_id]
+        prefetch_related_objects([page for page in pages if page.alias_of_id], "alias_of")
         return pages
 
     def find_object(self, queryset, request):

@@ -208,7 +208,16 @@ def core_schemas():
         "PageSummary": {
             "type": "object",
             "required": ["id", "meta", "title"],
-            "properties": {"id": {"type": "integer"}, "meta": meta, "title": {"type": "string"}},
+            "properties": {
+                "id": {"type": "integer"},
+                "meta": meta,
+                "title": {"type": "string"},
+                "content_language": {
+                    "type": "string",
+                    "description": "Language of the title and text (differs from meta.locale "
+                    "on untranslated pages).",
+                },
+            },
         },
         "PageDetail": {
             "type": "object",
@@ -250,6 +259,11 @@ def core_schemas():
                             "id": {"type": "integer"},
                             "title": {"type": "string"},
                             "url": {"type": "string", "format": "uri"},
+                            "content_language": {
+                                "type": "string",
+                                "description": "Language of the title (the source's on an "
+                                "untranslated page).",
+                            },
                         },
                     },
                 },

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BodyStreamBlock, TopTaskBlock
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
 from cms.models.site_settings import SiteSettings
+from cms.text_language import page_language
 from cms.visibility import contact_point_visible
 
 # Breadcrumbs start below the language's home page (depth 2), as the HTML trail does.
@@ -156,10 +157,15 @@ class BasePage(Page):
         ancestors = (
             self.get_ancestors()
             .filter(depth__gte=BREADCRUMB_START_DEPTH)
-            .select_related("locale")  # each URL needs its page's language
+            .select_related("locale", "alias_of")  # each URL and title needs its language
         )
         return [
-            {"id": ancestor.pk, "title": ancestor.title, "url": ancestor.get_full_url()}
+            {
+                "id": ancestor.pk,
+                "title": ancestor.title,
+                "url": ancestor.get_full_url(),
+                "content_language": page_language(ancestor),
+            }
             for ancestor in ancestors
         ]
 
@@ -181,8 +187,9 @@ class BasePage(Page):
         title = self.seo_title or self.title
         site = self.get_site()
         city = SiteSettings.for_site(site).city_name if site else ""
-        # The same words as the HTML <title>, whose "Community Portal" is translated alone.
-        document_title = f"{title} · {city} {gettext('Community Portal')}"
+        # The same words as the HTML <title>: all in the language of the page's text.
+        with override(self.content_language):
+            document_title = f"{title} · {city} {gettext('Community Portal')}"
         return {
             "title": title,
             "description": self.search_description,

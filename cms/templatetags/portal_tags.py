@@ -91,6 +91,7 @@ def main_navigation(context):
     menu = NavigationMenu.for_active_locale()
     return {
         "links": menu.visible_items(getattr(request, "user", None)) if menu else [],
+        "menu": menu,
         "request": request,
     }
 

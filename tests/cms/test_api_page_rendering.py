@@ -36,8 +36,12 @@ def test_breadcrumbs_in_the_pages_language(client, demo_page):
             "id": demo_page("district-councils", "es").pk,
             "title": "Consejos de distrito",
             "url": "http://testserver/es/district-councils/",
+            "content_language": "es",
         }
     ]
+    # An untranslated ancestor's title is in its source's language, and says so.
+    karen = detail(client, demo_page("district-councils/southeast-community-organization", "ksw"))
+    assert [crumb["content_language"] for crumb in karen["breadcrumbs"]] == ["en"]
 
 
 def test_translated_page_shows_no_notice(client, demo_page):

@@ -50,7 +50,7 @@ def test_hmong_page_is_offered_and_labelled_from_the_english_site(client, search
     assert "Nothing was found in your language" in html
     result = html[html.index('class="search-result search-result--page"') :]
     assert "In Hmong" in result.split("</li>")[0]
-    assert '<div lang="hmn">' in result.split("</li>")[0]
+    assert '<div lang="hmn" dir="ltr">' in result.split("</li>")[0]
     assert 'href="/en/search/click/?q=khib+nyiab&amp;pos=1&amp;to=%2Fhmn%2Fkhib-nyiab%2F"' in html
 
 
