@@ -8,6 +8,8 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import signals
+        from cms import locales, navigation, signals
 
+        locales.connect()
+        navigation.connect()
         signals.connect()

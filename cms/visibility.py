@@ -131,7 +131,13 @@ def visible_pages(user, pages):
 
 def is_visible(user, page):
     """Whether ``user`` may see ``page``, decided from its path without a query."""
-    return not any(page.path.startswith(path) for path in hidden_paths(user))
+    return is_path_visible(user, page.path)
+
+
+def is_path_visible(user, tree_path):
+    """Whether ``user`` may see the page at ``tree_path`` (a cached menu link keeps only
+    its page's path)."""
+    return not any(tree_path.startswith(path) for path in hidden_paths(user))
 
 
 def visible_collection_ids(user):

@@ -10,10 +10,12 @@ from django.utils import translation
 from django.utils.http import http_date
 
 from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from rest_framework.response import Response
 
@@ -21,6 +23,7 @@ from cms.api.errors import TranslatedErrorsMixin
 from cms.api.params import locale_code
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
+from cms.models.pages import prefetch_translation_pages
 from cms.visibility import visible_pages
 
 
@@ -62,15 +65,40 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         return super().filter_queryset(queryset)
 
     def get_base_queryset(self):
-        """Public pages by the one visibility rule, translations of private pages included."""
-        return visible_pages(None, super().get_base_queryset())
+        """Public pages by the one visibility rule, translations of private pages included.
+
+        Built once per request (Wagtail asks twice), and without Wagtail's own restriction
+        check, which reads every restriction and its groups on each call: the rule's cached
+        sections already hide everything that check would.
+        """
+        if "_base_queryset" not in self.__dict__:
+            self._base_queryset = visible_pages(None, self._site_pages())
+        return self._base_queryset
+
+    def _site_pages(self):
+        """Live pages of the requested site, in every language's tree (as Wagtail's own)."""
+        try:
+            site = SiteFilterValidator(
+                site=self.request.GET.get("site"), request=self.request
+            ).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return Page.objects.none()
+        live = Page.objects.live()
+        pages = live.descendant_of(site.root_page, inclusive=True)
+        for translation_root in site.root_page.get_translations():
+            pages |= live.descendant_of(translation_root, inclusive=True)
+        return pages
 
     def paginate_queryset(self, queryset):
-        """Attach each page's locale from one query (the listing shows every page's locale)."""
+        """Attach each page's locale and language versions, each from one query for the
+        whole page of results (the listing shows every page's locale and translations)."""
         pages = list(super().paginate_queryset(queryset))
         locales = {locale.pk: locale for locale in Locale.objects.all()}
         for page in pages:
             page.locale = locales[page.locale_id]
+        prefetch_translation_pages([page for page in pages if isinstance(page, BasePage)])
         return pages
 
     def detail_view(self, request, pk):

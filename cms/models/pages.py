@@ -2,23 +2,50 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BodyStreamBlock, TopTaskBlock
+from cms import locales
+from cms.blocks import BodyStreamBlock, TopTaskBlock, localize_links
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
 from cms.models.site_settings import SiteSettings
 
 # Breadcrumbs start below the language's home page (depth 2), as the HTML trail does.
 BREADCRUMB_START_DEPTH = 3
+TRANSLATIONS_CACHE = "_live_translation_pages"
+
+
+def prefetch_translation_pages(pages):
+    """Read the live language versions of all ``pages`` in one query (a listing would
+    otherwise ask once per page) and keep them on each page for ``get_translation_pages``."""
+    by_key = {}
+    for page in pages:
+        by_key.setdefault(page.translation_key, [])
+    versions = (
+        Page.objects.filter(translation_key__in=by_key)
+        .live()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    for version in versions:
+        by_key[version.translation_key].append(version)
+    for page in pages:
+        page.__dict__[TRANSLATIONS_CACHE] = by_key[page.translation_key]
+        # An alias's source is one of its versions: the API's ``meta.alias_of`` needs it.
+        if page.alias_of_id and not Page.alias_of.is_cached(page):
+            source = page._live_version(page.alias_of_id)
+            if source is not None:
+                Page.alias_of.field.set_cached_value(page, source)
 
 
 class BasePage(Page):
@@ -43,11 +70,53 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries, whatever the depth.
+
+        Wagtail looks up each path segment's child and then its specific page: two
+        queries per level. Here the pages along the path are read at once (by ``url_path``
+        below this page), the page that answers is chosen as Wagtail would — the first
+        live routable page on the way whose own routes match the rest of the path (a
+        routable page's routes win over its children), else the last page — and only that
+        one is loaded as its specific type.
+        """
+        if not path_components:
+            locales.attach([self])  # every page view reads the page's language
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[: level + 1])
+            for level in range(len(path_components))
+        ]
+        chain = {
+            page.depth - self.depth: page
+            for page in Page.objects.filter(
+                path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes
+            )
+        }
+        parent, found = self, None
+        for level in range(1, len(path_components) + 1):
+            page = chain.get(level)
+            if page is None:
+                break
+            remaining = path_components[level:]
+            if not remaining or _routes_match(page, remaining):
+                found = page
+                break
+            parent = page
+        if found is None:
+            raise Http404
+        found._cached_parent_obj = parent
+        specific = found.specific
+        specific._cached_parent_obj = parent
+        return specific.route(request, remaining)
+
     @cached_property
     def content_locale(self):
         if self.alias_of_id:
             if Page.alias_of.is_cached(self):  # lists select_related("alias_of__locale")
                 return self.alias_of.locale
+            if source := self._live_version(self.alias_of_id):
+                return source.locale
             return Page.objects.select_related("locale").get(pk=self.alias_of_id).locale
         return self.locale
 
@@ -57,13 +126,16 @@ class BasePage(Page):
         return self.content_locale.language_code != (get_language() or settings.LANGUAGE_CODE)
 
     def get_translation_pages(self):
-        """Live versions of this page in every locale (itself included), one query."""
-        return (
-            Page.objects.filter(translation_key=self.translation_key)
-            .live()
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
+        """Live versions of this page in every locale (itself included), read once: the
+        language switcher, the hreflang links, the canonical URL and the API all ask."""
+        if TRANSLATIONS_CACHE not in self.__dict__:
+            prefetch_translation_pages([self])
+        return self.__dict__[TRANSLATIONS_CACHE]
+
+    def _live_version(self, pk):
+        """The live version with this ``pk`` among the translations, if read already."""
+        versions = self.__dict__.get(TRANSLATIONS_CACHE, ())
+        return next((version for version in versions if version.pk == pk), None)
 
     @property
     def translations(self):
@@ -107,7 +179,8 @@ class BasePage(Page):
     def get_canonical_url(self, request=None):
         """An untranslated version points search engines at the page whose content it shows."""
         if self.alias_of_id:
-            source = Page.objects.filter(pk=self.alias_of_id).first()
+            source = self._live_version(self.alias_of_id)
+            source = source or Page.objects.filter(pk=self.alias_of_id).first()
             if source is not None:
                 return source.get_full_url(request)
         return self.get_full_url(request)
@@ -164,6 +237,19 @@ class BasePage(Page):
     ]
     # Fields that cost a query per page: served on the detail endpoint only.
     detail_only_api_fields = ["translation_notice", "breadcrumbs", "hreflang", "seo"]
+
+
+def _routes_match(page, remaining):
+    """Whether ``page`` is a live routable page with a route for the ``remaining`` path,
+    decided from its content type without loading it."""
+    model = page.specific_class
+    if not page.live or model is None or not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+    except Http404:
+        return False
+    return True
 
 
 class SectionIndexPage(BasePage):
@@ -246,6 +332,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        localize_links([task.value["link"] for task in self.top_tasks])  # one query, not one a task
         context["teasers"] = home_page_teasers(request, self)
         return context
 
