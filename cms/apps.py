@@ -8,8 +8,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import locales, navigation, signals
+        from cms import locales, memo, navigation, signals
 
+        memo.connect()
         locales.connect()
         navigation.connect()
         signals.connect()

@@ -4,39 +4,42 @@ Wagtail looks the active and default ``Locale`` up by language code every time i
 (``Locale.get_active()``, ``Page.localized``, every per-language snippet), which cost a page
 16–20 identical queries. The locale table is tiny and changes only when an administrator adds
 a language, so during a request every lookup by language code is answered from one read of
-the whole table. Outside requests (commands, migrations) lookups go to the database as before.
+the whole table (``cms.memo``). Outside requests lookups go to the database as before.
 """
 
-import contextvars
-
-from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 from wagtail.models.i18n import LocaleManager
 
-_locales = contextvars.ContextVar("portal_request_locales", default=None)
+from cms import memo
+
+MEMO_KEY = "locales"
 _database_lookup = LocaleManager.get_for_language
 
 
+def _read_table():
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+def _all_locales():
+    return memo.per_request(MEMO_KEY, _read_table)
+
+
+def all_locales():
+    """Every locale of the site, read once per request."""
+    return list(_all_locales().values())
+
+
 def _memoized_lookup(manager, language_code):
-    if _locales.get() is None:
+    if not memo.in_request():
         return _database_lookup(manager, language_code)
     try:
         return _all_locales()[get_supported_content_language_variant(language_code)]
     except (KeyError, LookupError):
         # Unknown here: let Wagtail answer (and raise) exactly as it would have.
         return _database_lookup(manager, language_code)
-
-
-def _all_locales():
-    memo = _locales.get()
-    if memo is None:
-        return {locale.language_code: locale for locale in Locale.objects.all()}
-    if not memo:
-        memo.update({locale.language_code: locale for locale in Locale.objects.all()})
-    return memo
 
 
 def attach(objects):
@@ -48,24 +51,12 @@ def attach(objects):
             type(obj).locale.field.set_cached_value(obj, locale)
 
 
-def begin_request(**kwargs):
-    _locales.set({})
-
-
-def end_request(**kwargs):
-    _locales.set(None)
-
-
 def forget(**kwargs):
     """A locale was added or removed: read the table again on the next lookup."""
-    memo = _locales.get()
-    if memo:
-        memo.clear()
+    memo.forget(MEMO_KEY)
 
 
 def connect():
     LocaleManager.get_for_language = _memoized_lookup
-    request_started.connect(begin_request, dispatch_uid="locales-request-started")
-    request_finished.connect(end_request, dispatch_uid="locales-request-finished")
     post_save.connect(forget, sender=Locale, dispatch_uid="locales-saved")
     post_delete.connect(forget, sender=Locale, dispatch_uid="locales-deleted")

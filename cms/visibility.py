@@ -19,6 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from cms.roles import CITY_COMMUNICATIONS
 
 SECTIONS_CACHE_KEY = "portal:visibility:restricted-sections"
+COLLECTIONS_CACHE_KEY = "portal:visibility:collection-restrictions"
 
 
 def _outermost(paths):
@@ -140,21 +141,44 @@ def is_path_visible(user, tree_path):
     return not any(tree_path.startswith(path) for path in hidden_paths(user))
 
 
+def collection_restrictions():
+    """Every collection restriction: the collection's path, its type and groups (cached
+    like the page sections, until a restriction or a collection changes)."""
+    restrictions = cache.get(COLLECTIONS_CACHE_KEY)
+    if restrictions is None:
+        restrictions = [
+            {
+                "path": restriction.collection.path,
+                "type": restriction.restriction_type,
+                "groups": {group.pk for group in restriction.groups.all()},
+            }
+            for restriction in CollectionViewRestriction.objects.select_related(
+                "collection"
+            ).prefetch_related("groups")
+        ]
+        cache.set(COLLECTIONS_CACHE_KEY, restrictions, None)
+    return restrictions
+
+
+def invalidate_collections(**kwargs):
+    cache.delete(COLLECTIONS_CACHE_KEY)
+
+
+def visible_collections(user):
+    """The collections whose documents the user may see (a query set, not yet run)."""
+    hidden = Q()
+    for restriction in collection_restrictions():
+        if not can_pass(user, restriction["type"], restriction["groups"]):
+            hidden |= Q(path__startswith=restriction["path"])
+    collections = Collection.objects.all()
+    return collections.exclude(hidden) if hidden else collections
+
+
 def visible_collection_ids(user):
     """Ids of the collections whose documents the user may see."""
-    hidden = Q()
-    for restriction in CollectionViewRestriction.objects.select_related(
-        "collection"
-    ).prefetch_related("groups"):
-        group_ids = {group.pk for group in restriction.groups.all()}
-        if not can_pass(user, restriction.restriction_type, group_ids):
-            hidden |= Q(path__startswith=restriction.collection.path)
-    collections = Collection.objects.all()
-    if hidden:
-        collections = collections.exclude(hidden)
-    return list(collections.values_list("pk", flat=True))
+    return list(visible_collections(user).values_list("pk", flat=True))
 
 
 def visible_documents(user, documents):
     """The items of ``documents`` (anything with a ``collection``) that ``user`` may see."""
-    return documents.filter(collection__in=visible_collection_ids(user))
+    return documents.filter(collection__in=visible_collections(user))

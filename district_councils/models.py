@@ -37,6 +37,9 @@ from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
 from district_councils.workflows import CouncilProfilePermissionTester, PublishedByCouncilEditors
 
+# What a list that only names a council never reads.
+HEAVY_COUNCIL_FIELDS = ("boundary", "body", "people", "meetings", "get_involved")
+
 
 class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of the city's district councils, at /<lang>/district-councils/."""
@@ -297,6 +300,23 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     @cached_property
     def council_page(self):
         return self.get_parent().specific
+
+    @classmethod
+    def prefetch_for_listing(cls, pages):
+        """Each update's council (its parent) from one query for the whole list."""
+        steplen = DistrictCouncilPage.steplen
+        councils = {
+            council.path: council
+            for council in DistrictCouncilPage.objects.filter(
+                path__in={page.path[:-steplen] for page in pages}
+            )
+            .select_related("locale")
+            .defer(*HEAVY_COUNCIL_FIELDS)  # a list names the council; it shows no map
+        }
+        for page in pages:
+            council = councils.get(page.path[:-steplen])
+            if council is not None:
+                page.__dict__["council_page"] = council
 
     @property
     def topic_names(self):

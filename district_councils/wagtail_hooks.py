@@ -19,7 +19,6 @@ from district_councils.filters import CouncilFilter
 from district_councils.finder import neighborhood_options
 from district_councils.models import (
     CouncilUpdatePage,
-    DistrictCouncilPage,
 )
 from district_councils.queries import council_index, council_pages
 
@@ -71,15 +70,7 @@ def latest_updates_teaser(request, page):
     )
     if not updates:
         return None
-    councils = {
-        council.path: council
-        for council in DistrictCouncilPage.objects.filter(
-            locale=page.locale_id,
-            path__in={update.path[: -DistrictCouncilPage.steplen] for update in updates},
-        ).only(*TEASER_COUNCIL_FIELDS)
-    }
-    for update in updates:
-        update.council_page = councils.get(update.path[: -DistrictCouncilPage.steplen])
+    CouncilUpdatePage.prefetch_for_listing(updates)
     index = council_index(request, page.locale_id)
     feeds = []
     if index is not None:

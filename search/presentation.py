@@ -9,10 +9,11 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.languages import PORTAL_LANGUAGES
+from cms.locales import all_locales
 from cms.text import stream_texts
 from search.query import expand_query, query_terms
 
@@ -145,7 +146,7 @@ def present(hits, query, outcome, request=None):
         alias_languages = dict(
             Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code")
         )
-    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    locales = {locale.pk: locale.language_code for locale in all_locales()}
     for hit in hits:
         if hit.kind == "page":
             page = specific.get(hit.obj.pk, hit.obj)

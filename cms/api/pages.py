@@ -98,7 +98,13 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         locales = {locale.pk: locale for locale in Locale.objects.all()}
         for page in pages:
             page.locale = locales[page.locale_id]
-        prefetch_translation_pages([page for page in pages if isinstance(page, BasePage)])
+        portal_pages = [page for page in pages if isinstance(page, BasePage)]
+        prefetch_translation_pages(portal_pages)
+        by_type = {}
+        for page in portal_pages:
+            by_type.setdefault(type(page), []).append(page)
+        for page_type, of_type in by_type.items():
+            page_type.prefetch_for_listing(of_type)
         return pages
 
     def detail_view(self, request, pk):

@@ -114,6 +114,12 @@ class BasePage(Page):
         locales.attach([specific])
         return specific.route(request, remaining)
 
+    @classmethod
+    def prefetch_for_listing(cls, pages):
+        """Read what a list of ``pages`` of this type shows, for all of them at once (the
+        pages API calls it on each page of results). A page type whose listing shows more
+        than its own fields (its parent, say) overrides it."""
+
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two or three: the restrictions on this page
         and its ancestors, where an alias counts as its source page (aliases have none of
