@@ -34,6 +34,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -582,6 +583,18 @@ def wrk(url, duration, workdir, connections=8, threads=2):
     }
 
 
+def warm_up(base, paths, rounds=3):
+    """Each URL a few times, four at once, so both workers have compiled its templates and
+    filled their per-process caches before anything is timed."""
+
+    def fetch(path):
+        with urllib.request.urlopen(base + path, timeout=300) as answer:  # noqa: S310
+            answer.read()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(fetch, [path for path in paths for _ in range(rounds)]))
+
+
 def measure(env, workdir, urls, args, label):
     """Every URL under load (after a warm-up) and its SQL per request."""
     paths = [path for _label, _kind, path in urls if path]
@@ -589,13 +602,12 @@ def measure(env, workdir, urls, args, label):
     results = {}
     log(f"Serving with gunicorn ({label})…")
     with gunicorn(env, workdir) as base:
+        warm_up(base, paths)
         for name, _kind, path in urls:
             if not path:
                 continue
             if args.warmup:
                 wrk(base + path, args.warmup, workdir)
-            else:
-                urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310
             figures = wrk(base + path, args.duration, workdir)
             figures.update(sql=sql[path]["queries"], status=sql[path]["status"])
             results[name] = figures
@@ -665,7 +677,7 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0, help="share of the full size")
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
     parser.add_argument(
-        "--warmup", type=int, default=2, help="seconds of warm-up per URL (0: one request)"
+        "--warmup", type=int, default=2, help="seconds of wrk warm-up per URL (0: none)"
     )
     parser.add_argument(
         "--demo-snapshot",

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 need_apt=()
 command -v msgfmt >/dev/null || need_apt+=(gettext)
+command -v wrk >/dev/null || need_apt+=(wrk)  # the site benchmark's load generator
 if [[ "${SKIP_BROWSER:-}" != "1" ]] && ! command -v chromium >/dev/null && [[ -z "${CHROMIUM_PATH:-}" ]]; then
   need_apt+=(chromium fonts-noto-core)
 fi
