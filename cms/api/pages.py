@@ -98,8 +98,8 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         locales = {locale.pk: locale for locale in Locale.objects.all()}
         for page in pages:
             page.locale = locales[page.locale_id]
+        prefetch_translation_pages(pages)  # also each alias's source, for ``meta.alias_of``
         portal_pages = [page for page in pages if isinstance(page, BasePage)]
-        prefetch_translation_pages(portal_pages)
         by_type = {}
         for page in portal_pages:
             by_type.setdefault(type(page), []).append(page)

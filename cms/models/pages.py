@@ -108,7 +108,6 @@ class BasePage(Page):
             parent = page
         if found is None:
             raise Http404
-        found._cached_parent_obj = parent
         specific = found.specific
         specific._cached_parent_obj = parent
         locales.attach([specific])
@@ -261,6 +260,8 @@ def _routes_match(page, remaining):
     """Whether ``page`` is a live routable page with a route for the ``remaining`` path,
     decided from its content type without loading it."""
     model = page.specific_class
+    if model is not None and model.route not in (BasePage.route, RoutablePageMixin.route):
+        return True  # a page type routing in its own way is asked, as Wagtail would
     if not page.live or model is None or not issubclass(model, RoutablePageMixin):
         return False
     try:
