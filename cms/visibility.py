@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from cms.memo import forget, per_request
 from cms.roles import CITY_COMMUNICATIONS
 
 SECTIONS_CACHE_KEY = "portal:visibility:restricted-sections"
@@ -57,7 +58,12 @@ def _read_sections():
 
 
 def restricted_sections():
-    """Every page restriction with the paths it covers in every language (cached)."""
+    """Every page restriction with the paths it covers in every language (cached, and
+    read from the cache once per request: a page asks for each list and link)."""
+    return per_request(SECTIONS_CACHE_KEY, _cached_sections)
+
+
+def _cached_sections():
     sections = cache.get(SECTIONS_CACHE_KEY)
     if sections is None:
         sections = _read_sections()
@@ -68,6 +74,7 @@ def restricted_sections():
 def invalidate(**kwargs):
     """Forget the cached sections; connected to restriction and page changes."""
     cache.delete(SECTIONS_CACHE_KEY)
+    forget(SECTIONS_CACHE_KEY)
 
 
 def joins_a_section(page):
@@ -144,6 +151,10 @@ def is_path_visible(user, tree_path):
 def collection_restrictions():
     """Every collection restriction: the collection's path, its type and groups (cached
     like the page sections, until a restriction or a collection changes)."""
+    return per_request(COLLECTIONS_CACHE_KEY, _cached_collection_restrictions)
+
+
+def _cached_collection_restrictions():
     restrictions = cache.get(COLLECTIONS_CACHE_KEY)
     if restrictions is None:
         restrictions = [
@@ -162,6 +173,7 @@ def collection_restrictions():
 
 def invalidate_collections(**kwargs):
     cache.delete(COLLECTIONS_CACHE_KEY)
+    forget(COLLECTIONS_CACHE_KEY)
 
 
 def visible_collections(user):

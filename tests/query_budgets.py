@@ -13,7 +13,7 @@ API_CEILING = 12
 
 BUDGETS = {
     # cms
-    "pages API listing": 6,  # /api/v2/pages/?type=cms.ContentPage&child_of=…, 15 pages (33)
+    "pages API listing": 7,  # /api/v2/pages/?type=cms.ContentPage&child_of=…, 15 pages (33)
     "pages API listing of councils": 7,  # ?type=…DistrictCouncilPage&locale=es&fields=* (51)
     "page detail API": 11,  # /api/v2/pages/<council>/ (21)
     "content page": 11,  # a content page eight levels deep (46, then 41)
@@ -43,7 +43,8 @@ BUDGETS = {
     "events calendar feed": 10,  # /en/events/calendar.ics (11)
     "events API": 6,  # /api/v2/events/?topic=housing
     # search
-    "search results page": 38,  # /en/search/?q=… on the database backend, 10 results
+    "search results page": 15,  # /en/search/?q=… on the database backend, 10 results (38)
+    "search API": 12,  # /api/v2/search/?q=…
 }
 
 

@@ -73,8 +73,8 @@ def add_events(parent, count, start):
 
 def grow_site(demo_page, start):
     """More council updates and events: what the home page's teasers list."""
-    add_updates(first_council(), 4, start)
-    add_events(demo_page("events"), 4, start)
+    add_updates(first_council(), 4, start * 4)
+    add_events(demo_page("events"), 4, start * 4)
 
 
 def recurring_event(demo_page):
@@ -151,6 +151,7 @@ CASES = [
         lambda demo_page: "/api/v2/events/?locale=en&limit=100",
         lambda demo_page, start: add_events(demo_page("events"), 4, start * 4),
     ),
+    ("search API", lambda demo_page: "/api/v2/search/?q=budget&limit=50", grow_site),
     ("footer API", lambda demo_page: "/api/v2/footer/?locale=es", grow_site),
     ("site settings API", lambda demo_page: "/api/v2/site-settings/", grow_site),
 ]
