@@ -511,6 +511,8 @@ def gunicorn(env, workdir):
             "2",
             "--timeout",
             "120",
+            "--graceful-timeout",
+            "5",
         ],
         env={**env, "DJANGO_SETTINGS_MODULE": env["DJANGO_SETTINGS_MODULE"]},
         cwd=ROOT,
@@ -533,7 +535,11 @@ def gunicorn(env, workdir):
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         log_file.close()
 
 
