@@ -21,6 +21,9 @@ from cms.languages import enabled_languages
 from cms.models import FooterText, NavigationMenu
 from cms.visibility import is_path_visible
 
+# Changes forget the cached links at once in the shared cache (Redis); the time limit only
+# bounds how long a server with a cache of its own (local memory) may show an old menu.
+CACHE_SECONDS = 600
 KEPT_IN_STEP_WITH = (NavigationMenu, FooterText, Page)
 KINDS = {"navigation": (NavigationMenu, "items"), "footer": (FooterText, "links")}
 
@@ -66,7 +69,7 @@ def site_links(kind):
     data = cache.get(key)
     if data is None:
         data = {"value": _resolve(kind)}
-        cache.set(key, data, None)
+        cache.set(key, data, CACHE_SECONDS)
     return data["value"]
 
 
