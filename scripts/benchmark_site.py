@@ -463,8 +463,10 @@ def count_sql(env, paths):
         env=env,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if result.returncode:
+        raise SystemExit(f"Counting SQL failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
