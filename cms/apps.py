@@ -8,9 +8,12 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import page_cache, signals
+        from cms import locales, memo, navigation, page_cache, signals
         from cms.models.directory import connect_signals
 
+        memo.connect()
+        locales.connect()
+        navigation.connect()
         signals.connect()
         page_cache.connect()
         connect_signals()

@@ -1,8 +1,9 @@
-"""Keeps the cached restricted sections (``cms.visibility``) in step with the page tree."""
+"""Keeps the cached restricted sections and collections (``cms.visibility``) in step with the
+page tree and the collections."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 from cms import visibility
@@ -27,3 +28,15 @@ def connect():
         dispatch_uid="restriction-groups",
     )
     post_page_move.connect(visibility.invalidate, dispatch_uid="visibility-page-move")
+    for model in (CollectionViewRestriction, Collection):
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                visibility.invalidate_collections,
+                sender=model,
+                dispatch_uid=f"collections-{model.__name__}-{name}",
+            )
+    m2m_changed.connect(
+        visibility.invalidate_collections,
+        sender=CollectionViewRestriction.groups.through,
+        dispatch_uid="collection-restriction-groups",
+    )

@@ -16,9 +16,11 @@ from django.db.models import Q
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from cms.memo import forget, per_request
 from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF
 
 SECTIONS_CACHE_KEY = "portal:visibility:restricted-sections"
+COLLECTIONS_CACHE_KEY = "portal:visibility:collection-restrictions"
 
 
 def _outermost(paths):
@@ -56,7 +58,12 @@ def _read_sections():
 
 
 def restricted_sections():
-    """Every page restriction with the paths it covers in every language (cached)."""
+    """Every page restriction with the paths it covers in every language (cached, and
+    read from the cache once per request: a page asks for each list and link)."""
+    return per_request(SECTIONS_CACHE_KEY, _cached_sections)
+
+
+def _cached_sections():
     sections = cache.get(SECTIONS_CACHE_KEY)
     if sections is None:
         sections = _read_sections()
@@ -67,6 +74,7 @@ def restricted_sections():
 def invalidate(**kwargs):
     """Forget the cached sections; connected to restriction and page changes."""
     cache.delete(SECTIONS_CACHE_KEY)
+    forget(SECTIONS_CACHE_KEY)
 
 
 def joins_a_section(page):
@@ -131,27 +139,61 @@ def visible_pages(user, pages):
 
 def is_visible(user, page):
     """Whether ``user`` may see ``page``, decided from its path without a query."""
-    return not any(page.path.startswith(path) for path in hidden_paths(user))
+    return is_path_visible(user, page.path)
+
+
+def is_path_visible(user, tree_path):
+    """Whether ``user`` may see the page at ``tree_path`` (a cached menu link keeps only
+    its page's path)."""
+    return not any(tree_path.startswith(path) for path in hidden_paths(user))
+
+
+def collection_restrictions():
+    """Every collection restriction: the collection's path, its type and groups (cached
+    like the page sections, until a restriction or a collection changes)."""
+    return per_request(COLLECTIONS_CACHE_KEY, _cached_collection_restrictions)
+
+
+def _cached_collection_restrictions():
+    restrictions = cache.get(COLLECTIONS_CACHE_KEY)
+    if restrictions is None:
+        restrictions = [
+            {
+                "path": restriction.collection.path,
+                "type": restriction.restriction_type,
+                "groups": {group.pk for group in restriction.groups.all()},
+            }
+            for restriction in CollectionViewRestriction.objects.select_related(
+                "collection"
+            ).prefetch_related("groups")
+        ]
+        cache.set(COLLECTIONS_CACHE_KEY, restrictions, None)
+    return restrictions
+
+
+def invalidate_collections(**kwargs):
+    cache.delete(COLLECTIONS_CACHE_KEY)
+    forget(COLLECTIONS_CACHE_KEY)
+
+
+def visible_collections(user):
+    """The collections whose documents the user may see (a query set, not yet run)."""
+    hidden = Q()
+    for restriction in collection_restrictions():
+        if not can_pass(user, restriction["type"], restriction["groups"]):
+            hidden |= Q(path__startswith=restriction["path"])
+    collections = Collection.objects.all()
+    return collections.exclude(hidden) if hidden else collections
 
 
 def visible_collection_ids(user):
     """Ids of the collections whose documents the user may see."""
-    hidden = Q()
-    for restriction in CollectionViewRestriction.objects.select_related(
-        "collection"
-    ).prefetch_related("groups"):
-        group_ids = {group.pk for group in restriction.groups.all()}
-        if not can_pass(user, restriction.restriction_type, group_ids):
-            hidden |= Q(path__startswith=restriction.collection.path)
-    collections = Collection.objects.all()
-    if hidden:
-        collections = collections.exclude(hidden)
-    return list(collections.values_list("pk", flat=True))
+    return list(visible_collections(user).values_list("pk", flat=True))
 
 
 def visible_documents(user, documents):
     """The items of ``documents`` (anything with a ``collection``) that ``user`` may see."""
-    return documents.filter(collection__in=visible_collection_ids(user))
+    return documents.filter(collection__in=visible_collections(user))
 
 
 def sees_staff_only(user):

@@ -32,9 +32,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.models import BasePage, SectionIndexPage
+from cms.visibility import visible_pages
 from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
 from district_councils.workflows import CouncilProfilePermissionTester, PublishedByCouncilEditors
+
+# What a list that only names a council never reads.
+HEAVY_COUNCIL_FIELDS = ("boundary", "body", "people", "meetings", "get_involved")
 
 
 class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -48,7 +52,9 @@ class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_councils(self):
         return list(
-            DistrictCouncilPage.objects.child_of(self).live().public().order_by("district_number")
+            visible_pages(None, DistrictCouncilPage.objects.child_of(self).live()).order_by(
+                "district_number"
+            )
         )
 
     def feed_url(self):
@@ -216,9 +222,7 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 
     def get_updates(self):
         return (
-            CouncilUpdatePage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(None, CouncilUpdatePage.objects.child_of(self).live())
             .select_related("locale", "alias_of__locale")
             .order_by("-date", "-pk")
         )
@@ -298,6 +302,23 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     @cached_property
     def council_page(self):
         return self.get_parent().specific
+
+    @classmethod
+    def prefetch_for_listing(cls, pages):
+        """Each update's council (its parent) from one query for the whole list."""
+        steplen = DistrictCouncilPage.steplen
+        councils = {
+            council.path: council
+            for council in DistrictCouncilPage.objects.filter(
+                path__in={page.path[:-steplen] for page in pages}
+            )
+            .select_related("locale")
+            .defer(*HEAVY_COUNCIL_FIELDS)  # a list names the council; it shows no map
+        }
+        for page in pages:
+            council = councils.get(page.path[:-steplen])
+            if council is not None:
+                page.__dict__["council_page"] = council
 
     @property
     def topic_names(self):

@@ -2,13 +2,23 @@
 
 from wagtail.models import Locale
 
-from district_councils.models import DistrictCouncilPage
+from cms.visibility import visible_pages
+from district_councils.models import DistrictCouncilIndexPage, DistrictCouncilPage
 
 
 def council_pages(locale=None):
-    """Live, public council pages of one language (the active one by default)."""
+    """Live council pages of one language (the active one by default) that anyone may see."""
     locale = locale or Locale.get_active()
-    return DistrictCouncilPage.objects.live().public().filter(locale=locale)
+    return visible_pages(None, DistrictCouncilPage.objects.live().filter(locale=locale))
+
+
+def council_index(request, locale_id):
+    """The live council index of a language, looked up once per request (the home page's
+    teasers both link to it)."""
+    memo = request.__dict__.setdefault("_council_index", {}) if request is not None else {}
+    if locale_id not in memo:
+        memo[locale_id] = DistrictCouncilIndexPage.objects.live().filter(locale=locale_id).first()
+    return memo[locale_id]
 
 
 def host_council(page):

@@ -11,6 +11,7 @@ from cms.hooks import (
     PAGE_API_FILTERS,
     REGISTER_API_ENDPOINTS,
 )
+from cms.visibility import visible_pages
 from district_councils import openapi
 from district_councils.api import DistrictCouncilsAPIViewSet
 from district_councils.demo import load_councils
@@ -18,20 +19,39 @@ from district_councils.filters import CouncilFilter
 from district_councils.finder import neighborhood_options
 from district_councils.models import (
     CouncilUpdatePage,
-    DistrictCouncilIndexPage,
-    DistrictCouncilPage,
 )
-from district_councils.queries import council_pages
+from district_councils.queries import council_index, council_pages
 
 HOME_UPDATES = 5
+# What the home teasers show of a council: its name, link and neighborhoods.
+TEASER_COUNCIL_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "live",
+    "translation_key",
+    "content_type_id",
+    "district_number",
+    "neighborhoods",
+)
 
 
 @hooks.register(HOME_PAGE_TEASERS)
 def find_my_council_teaser(request, page):
-    index = DistrictCouncilIndexPage.objects.live().filter(locale=page.locale_id).first()
+    index = council_index(request, page.locale_id)
     if index is None:
         return None
-    councils = list(council_pages(page.locale).child_of(index).order_by("district_number"))
+    # Only what the neighborhood list shows: not the boundaries, bodies or people.
+    councils = list(
+        council_pages(page.locale_id)
+        .child_of(index)
+        .order_by("district_number")
+        .only(*TEASER_COUNCIL_FIELDS)
+    )
     return {
         "template": "district_councils/includes/find_council_teaser.html",
         "order": 10,
@@ -43,24 +63,15 @@ def find_my_council_teaser(request, page):
 @hooks.register(HOME_PAGE_TEASERS)
 def latest_updates_teaser(request, page):
     updates = list(
-        CouncilUpdatePage.objects.live()
-        .public()
-        .filter(locale=page.locale_id)
+        visible_pages(None, CouncilUpdatePage.objects.live().filter(locale=page.locale_id))
         .select_related("locale", "alias_of__locale")
+        .defer("body")
         .order_by("-date", "-pk")[:HOME_UPDATES]
     )
     if not updates:
         return None
-    councils = {
-        council.path: council
-        for council in DistrictCouncilPage.objects.filter(
-            locale=page.locale_id,
-            path__in={update.path[: -DistrictCouncilPage.steplen] for update in updates},
-        )
-    }
-    for update in updates:
-        update.council_page = councils.get(update.path[: -DistrictCouncilPage.steplen])
-    index = DistrictCouncilIndexPage.objects.live().filter(locale=page.locale_id).first()
+    CouncilUpdatePage.prefetch_for_listing(updates)
+    index = council_index(request, page.locale_id)
     feeds = []
     if index is not None:
         feeds.append(

@@ -113,6 +113,8 @@ def event_components(event, request=None):
             master.add("exdate", skipped)
         else:
             master.add("exdate", [dt.datetime.combine(day, local_time, zone) for day in skipped])
+    if not event.get_changes():
+        return components  # no occurrence of its own: the rule says it all, no expansion
     for occurrence in event.expand():
         if not occurrence.changed:
             continue

@@ -239,14 +239,18 @@ def event_page_context(event, request, *, index, city):
 
 def glossary_for(process):
     """The page's glossary terms in the visitor's language, where translated."""
-    terms = []
-    for block in process.glossary_terms or []:
-        term = block.value
-        if term is None:
-            continue
-        localized = term.get_translation_or_none(process.locale) or term
-        terms.append(localized)
-    return terms
+    chosen = [block.value for block in process.glossary_terms or [] if block.value is not None]
+    if not chosen:
+        return []
+    # Every translation in one query, not one per term.
+    translated = {
+        term.translation_key: term
+        for term in type(chosen[0]).objects.filter(
+            translation_key__in={term.translation_key for term in chosen},
+            locale_id=process.locale_id,
+        )
+    }
+    return [translated.get(term.translation_key, term) for term in chosen]
 
 
 def process_page_context(process, request, *, related_events, index):

@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 need_apt=()
 command -v msgfmt >/dev/null || need_apt+=(gettext)
-# Redis and Varnish for the tests (rate limits, deployment; they start their own): not
-# needed to run the demo site.
+# Redis, Varnish and wrk for the tests (rate limits, deployment, the site benchmark; they
+# start their own): not needed to run the demo site.
 if [[ "${SKIP_BROWSER:-}" != "1" ]]; then
   command -v redis-server >/dev/null || need_apt+=(redis-server)
   command -v varnishd >/dev/null || [[ -x /usr/sbin/varnishd ]] || need_apt+=(varnish)
+  command -v wrk >/dev/null || need_apt+=(wrk)
 fi
 if [[ "${SKIP_BROWSER:-}" != "1" ]] && ! command -v chromium >/dev/null && [[ -z "${CHROMIUM_PATH:-}" ]]; then
   need_apt+=(chromium fonts-noto-core)

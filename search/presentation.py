@@ -10,10 +10,11 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.languages import PORTAL_LANGUAGES
+from cms.locales import all_locales
 from cms.text import stream_texts
 from cms.text_language import attach_sources, language_of
 from search.query import expand_query, query_terms
@@ -147,19 +148,21 @@ def snippet_language(page, snippet):
 def present(hits, query, outcome, request=None):
     """Fill title, URL, language, snippet of the hits on one page, in few queries."""
     terms = query_terms(expand_query(outcome.corrected_query or query, outcome.language))
-    page_ids = [hit.obj.pk for hit in hits if hit.kind == "page"]
+    ids_by_type = {}
+    for hit in hits:
+        if hit.kind == "page" and hit.obj.specific_class is not None:
+            ids_by_type.setdefault(hit.obj.specific_class, []).append(hit.obj.pk)
     specific, alias_languages = {}, {}
-    if page_ids:
-        specific = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=page_ids).select_related("locale").specific()
-        }
+    if ids_by_type:
+        # One query per page type: the hits are pages already, so no query to sort them.
+        for model, ids in ids_by_type.items():
+            specific.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
         attach_sources(list(specific.values()))
         alias_ids = [page.alias_of_id for page in specific.values() if page.alias_of_id]
         alias_languages = dict(
             Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code")
         )
-    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    locales = {locale.pk: locale.language_code for locale in all_locales()}
     for hit in hits:
         if hit.kind == "page":
             page = specific.get(hit.obj.pk, hit.obj)

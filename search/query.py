@@ -6,6 +6,7 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Locale
 
 from cms.api.params import MAX_SEARCH_LENGTH, ParameterError, search_text
+from cms.memo import per_request
 from search.models import Synonym, normalise_query
 
 MAX_QUERY_LENGTH = MAX_SEARCH_LENGTH
@@ -21,7 +22,10 @@ def clean_query(raw, required=False):
 
 def locale_id(language):
     """The id of the locale a query is searched in, or None when the site has no such locale."""
-    return Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+    try:
+        return Locale.objects.get_for_language(language).pk  # read once per request
+    except (Locale.DoesNotExist, LookupError):
+        return None
 
 
 # Synonyms ----------------------------------------------------------------------
@@ -31,7 +35,11 @@ def expand_query(query, language):
     """The query and its variants with editors' synonyms ("garbage" → "trash", "311")."""
     normalised = normalise_query(query)
     variants = [query]
-    for synonym in Synonym.objects.filter(locale__language_code=language):
+    synonyms = per_request(
+        ("search-synonyms", language),
+        lambda: list(Synonym.objects.filter(locale__language_code=language)),
+    )
+    for synonym in synonyms:
         term = normalise_query(synonym.term)
         pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
         if term and pattern.search(normalised):

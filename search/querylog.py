@@ -17,20 +17,16 @@ def _increment(query, language, **fields):
         return
     today = timezone.localdate()
     updates = {name: F(name) + amount for name, amount in fields.items()}
+    day = QueryDay.objects.filter(query=query, language=language, date=today)
     try:
-        with transaction.atomic():
-            if not QueryDay.objects.filter(query=query, language=language, date=today).update(
-                **updates
-            ):
-                try:
-                    with transaction.atomic():
-                        QueryDay.objects.create(
-                            query=query, language=language, date=today, **fields
-                        )
-                except IntegrityError:  # another request created it first
-                    QueryDay.objects.filter(query=query, language=language, date=today).update(
-                        **updates
-                    )
+        # One UPDATE on its own is atomic: a transaction is needed only to create the row.
+        if day.update(**updates):
+            return
+        try:
+            with transaction.atomic():
+                QueryDay.objects.create(query=query, language=language, date=today, **fields)
+        except IntegrityError:  # another request created it first
+            day.update(**updates)
     except DatabaseError:
         logger.warning("Could not log the search query", exc_info=True)
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.models import ContactPoint
 from cms.visibility import visible_contact_points, visible_documents, visible_pages
@@ -66,11 +66,13 @@ def _page_hits(backend, query, language, user, other_languages=False):
 
 def _contact_hits(backend, query, language, user, other_languages=False):
     contacts = visible_contact_points(user, ContactPoint.objects.select_related("department"))
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
+    language_id = locale_id(language)
+    if language_id is None:
         return []
     contacts = (
-        contacts.exclude(locale=locale) if other_languages else contacts.filter(locale=locale)
+        contacts.exclude(locale_id=language_id)
+        if other_languages
+        else contacts.filter(locale_id=language_id)
     )
     results = backend.search(query, contacts).annotate_score("_score")[:MAX_HITS]
     label = str(ContactPoint._meta.verbose_name)

@@ -71,12 +71,15 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
 @pytest.fixture(autouse=True)
 def _fresh_visibility():
-    """Each test's rolled-back pages and restrictions leave no cached sections behind."""
+    """Each test's rolled-back pages and restrictions leave no cached sections or collection
+    restrictions behind."""
     from cms import visibility
 
     visibility.invalidate()
+    visibility.invalidate_collections()
     yield
     visibility.invalidate()
+    visibility.invalidate_collections()
 
 
 @pytest.fixture(autouse=True)

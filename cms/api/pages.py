@@ -12,10 +12,12 @@ from django.utils.http import http_date
 
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from rest_framework.fields import Field
@@ -25,6 +27,7 @@ from cms.api.errors import TranslatedErrorsMixin
 from cms.api.params import choice, has_control_characters, locale_code, search_text
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
+from cms.models.pages import prefetch_translation_pages
 from cms.text_language import page_language
 from cms.visibility import visible_pages
 
@@ -104,17 +107,48 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         return super().filter_queryset(queryset)
 
     def get_base_queryset(self):
-        """Public pages by the one visibility rule, translations of private pages included."""
-        return visible_pages(None, super().get_base_queryset())
+        """Public pages by the one visibility rule, translations of private pages included.
+
+        Built once per request (Wagtail asks twice), and without Wagtail's own restriction
+        check, which reads every restriction and its groups on each call: the rule's cached
+        sections already hide everything that check would.
+        """
+        if "_base_queryset" not in self.__dict__:
+            self._base_queryset = visible_pages(None, self._site_pages())
+        return self._base_queryset
+
+    def _site_pages(self):
+        """Live pages of the requested site, in every language's tree (as Wagtail's own)."""
+        try:
+            site = SiteFilterValidator(
+                site=self.request.GET.get("site"), request=self.request
+            ).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return Page.objects.none()
+        live = Page.objects.live()
+        pages = live.descendant_of(site.root_page, inclusive=True)
+        for translation_root in site.root_page.get_translations():
+            pages |= live.descendant_of(translation_root, inclusive=True)
+        return pages
 
     def paginate_queryset(self, queryset):
-        """Attach each page's locale from one query (the listing shows every page's locale),
-        and the source pages of untranslated ones from another (their ``content_language``)."""
+        """Attach each page's locale and language versions, each from one query for the
+        whole page of results (the listing shows every page's locale and translations), and
+        the source pages of untranslated ones (their ``content_language``)."""
         pages = list(super().paginate_queryset(queryset))
         locales = {locale.pk: locale for locale in Locale.objects.all()}
         for page in pages:
             page.locale = locales[page.locale_id]
+        prefetch_translation_pages(pages)  # also each alias's source, for ``meta.alias_of``
         prefetch_related_objects([page for page in pages if page.alias_of_id], "alias_of")
+        portal_pages = [page for page in pages if isinstance(page, BasePage)]
+        by_type = {}
+        for page in portal_pages:
+            by_type.setdefault(type(page), []).append(page)
+        for page_type, of_type in by_type.items():
+            page_type.prefetch_for_listing(of_type)
         return pages
 
     def find_object(self, queryset, request):

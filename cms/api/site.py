@@ -12,9 +12,10 @@ from django.utils import translation
 from rest_framework.response import Response
 
 from cms.api.listing import PortalAPIViewSet
-from cms.api.snippets import field_value, requested_language
+from cms.api.snippets import requested_language
 from cms.languages import enabled_languages
 from cms.models import FooterText, NavigationMenu, SiteSettings
+from cms.navigation import site_links, visible_links
 from cms.site import site_settings as current_site_settings
 
 LOGO_RENDITION = "max-400x200"
@@ -39,51 +40,51 @@ class SingleObjectViewSet(PortalAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
-def links_data(blocks):
-    """Link blocks in the StreamField JSON shape of the pages API."""
+def links_data(links):
+    """Resolved links in the StreamField JSON shape of the pages API."""
     return [
         {
-            "type": block.block_type,
-            "value": block.block.get_api_representation(block.value),
-            "id": block.id,
+            "type": link["type"],
+            "value": {"text": link["text"], "url": link["url"], "page": link["page"]},
+            "id": link["id"],
         }
-        for block in blocks
+        for link in links
     ]
 
 
 class TranslatedSnippetViewSet(SingleObjectViewSet):
-    """The one object of a per-language snippet (navigation, footer) for the language.
+    """The navigation or footer (``kind``) of the language, from the same cached, resolved
+    links as the HTML (``cms.navigation``).
 
-    ``link_fields`` maps a field to the snippet's method giving the links a visitor may
-    follow: the API is public, so links to private pages are left out as in the HTML.
+    ``links_field`` names the field holding the links a visitor may follow: the API is
+    public, so links to private pages are left out as in the HTML. ``fields`` may add the
+    footer's ``body`` (rich text with its links resolved).
     """
 
+    kind = ""
+    links_field = ""
     fields = ()
-    link_fields = {}
 
     def get_data(self, request, language):
-        obj = self.model.for_active_locale()
-        data = {"id": obj.pk if obj else None, "locale": obj.locale.language_code if obj else None}
+        data = site_links(self.kind)
+        answer = {"id": data["id"] if data else None, "locale": data["locale"] if data else None}
+        answer[self.links_field] = links_data(visible_links(data, None))
         for name in self.fields:
-            if obj is None:
-                data[name] = []
-            elif name in self.link_fields:
-                data[name] = links_data(getattr(obj, self.link_fields[name])(None))
-            else:
-                data[name] = field_value(obj, name)
-        return data
+            answer[name] = data[name] if data else []
+        return answer
 
 
 class NavigationAPIViewSet(TranslatedSnippetViewSet):
     model = NavigationMenu
-    fields = ("items",)
-    link_fields = {"items": "visible_items"}
+    kind = "navigation"
+    links_field = "items"
 
 
 class FooterAPIViewSet(TranslatedSnippetViewSet):
     model = FooterText
-    fields = ("body", "links")
-    link_fields = {"links": "visible_links"}
+    kind = "footer"
+    links_field = "links"
+    fields = ("body",)
 
 
 def logo_data(image):

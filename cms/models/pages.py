@@ -3,19 +3,23 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, get_language_info, gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BodyStreamBlock, TopTaskBlock
+from cms import locales
+from cms.blocks import BodyStreamBlock, TopTaskBlock, localize_links
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
 from cms.models.site_settings import SiteSettings
 from cms.text_language import page_language
@@ -23,6 +27,32 @@ from cms.visibility import contact_point_visible
 
 # Breadcrumbs start below the language's home page (depth 2), as the HTML trail does.
 BREADCRUMB_START_DEPTH = 3
+TRANSLATIONS_CACHE = "_live_translation_pages"
+
+
+def prefetch_translation_pages(pages):
+    """Read the live language versions of all ``pages`` in one query (a listing would
+    otherwise ask once per page) and keep them on each page for ``get_translation_pages``."""
+    by_key = {}
+    for page in pages:
+        by_key.setdefault(page.translation_key, [])
+    versions = (
+        Page.objects.filter(translation_key__in=by_key)
+        .live()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    for version in versions:
+        by_key[version.translation_key].append(version)
+    for page in pages:
+        page.__dict__[TRANSLATIONS_CACHE] = by_key[page.translation_key]
+        # An alias's source is one of its versions: the API's ``meta.alias_of`` needs it.
+        if page.alias_of_id and not Page.alias_of.is_cached(page):
+            source = next(
+                (v for v in by_key[page.translation_key] if v.pk == page.alias_of_id), None
+            )
+            if source is not None:
+                Page.alias_of.field.set_cached_value(page, source)
 
 
 class BasePage(Page):
@@ -82,11 +112,68 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries, whatever the depth.
+
+        Wagtail looks up each path segment's child and then its specific page: two
+        queries per level. Here the pages along the path are read at once (by ``url_path``
+        below this page), the page that answers is chosen as Wagtail would — the first
+        live routable page on the way whose own routes match the rest of the path (a
+        routable page's routes win over its children), else the last page — and only that
+        one is loaded as its specific type.
+        """
+        if not path_components:
+            locales.attach([self])  # every page view reads the page's language
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[: level + 1])
+            for level in range(len(path_components))
+        ]
+        chain = {
+            page.depth - self.depth: page
+            for page in Page.objects.filter(
+                path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes
+            )
+        }
+        parent, found = self, None
+        for level in range(1, len(path_components) + 1):
+            page = chain.get(level)
+            if page is None:
+                break
+            remaining = path_components[level:]
+            if not remaining or _routes_match(page, remaining):
+                found = page
+                break
+            parent = page
+        if found is None:
+            raise Http404
+        specific = found.specific
+        specific._cached_parent_obj = parent
+        locales.attach([specific])
+        return specific.route(request, remaining)
+
+    @classmethod
+    def prefetch_for_listing(cls, pages):
+        """Read what a list of ``pages`` of this type shows, for all of them at once (the
+        pages API calls it on each page of results). A page type whose listing shows more
+        than its own fields (its parent, say) overrides it."""
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two or three: the restrictions on this page
+        and its ancestors, where an alias counts as its source page (aliases have none of
+        their own). Wagtail checks these on every page view."""
+        chain = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=chain, page__alias_of__isnull=True) | Q(page__aliases__path__in=chain)
+        ).distinct()
+
     @cached_property
     def content_locale(self):
         if self.alias_of_id:
-            if Page.alias_of.is_cached(self):  # lists select_related("alias_of__locale")
-                return self.alias_of.locale
+            if Page.alias_of.is_cached(self) and Page.locale.is_cached(self.alias_of):
+                return self.alias_of.locale  # lists select_related("alias_of__locale")
+            if source := self._live_version(self.alias_of_id):
+                return source.locale
             return Page.objects.select_related("locale").get(pk=self.alias_of_id).locale
         return self.locale
 
@@ -96,13 +183,15 @@ class BasePage(Page):
         return self.content_locale.language_code != (get_language() or settings.LANGUAGE_CODE)
 
     def get_translation_pages(self):
-        """Live versions of this page in every locale (itself included), one query."""
-        return (
-            Page.objects.filter(translation_key=self.translation_key)
-            .live()
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
+        """Live versions of this page in every locale (itself included), read once: the
+        language switcher, the hreflang links, the canonical URL and the API all ask."""
+        if TRANSLATIONS_CACHE not in self.__dict__:
+            prefetch_translation_pages([self])
+        return self.__dict__[TRANSLATIONS_CACHE]
+
+    def _live_version(self, pk):
+        """The live version with this ``pk`` among the translations (an alias's source)."""
+        return next((version for version in self.get_translation_pages() if version.pk == pk), None)
 
     @property
     def translations(self):
@@ -146,7 +235,8 @@ class BasePage(Page):
     def get_canonical_url(self, request=None):
         """An untranslated version points search engines at the page whose content it shows."""
         if self.alias_of_id:
-            source = Page.objects.filter(pk=self.alias_of_id).first()
+            source = self._live_version(self.alias_of_id)
+            source = source or Page.objects.filter(pk=self.alias_of_id).first()
             if source is not None:
                 return source.get_full_url(request)
         return self.get_full_url(request)
@@ -269,6 +359,21 @@ class BasePage(Page):
     ]
 
 
+def _routes_match(page, remaining):
+    """Whether ``page`` is a live routable page with a route for the ``remaining`` path,
+    decided from its content type without loading it."""
+    model = page.specific_class
+    if model is not None and model.route not in (BasePage.route, RoutablePageMixin.route):
+        return True  # a page type routing in its own way is asked, as Wagtail would
+    if not page.live or model is None or not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+    except Http404:
+        return False
+    return True
+
+
 class SectionIndexPage(BasePage):
     """A home page's section (district councils, events, how it works): one per
     language tree, with an introduction above what the section lists."""
@@ -349,6 +454,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        localize_links([task.value["link"] for task in self.top_tasks])  # one query, not one a task
         context["teasers"] = home_page_teasers(request, self)
         return context
 

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 
 from cms.hooks import CONTENT_PAGE_SIDEBARS, collect_sections
 from cms.languages import enabled_languages
-from cms.models import FooterText, NavigationMenu
+from cms.navigation import site_links, visible_links
 
 register = template.Library()
 
@@ -88,21 +88,30 @@ def canonical_url(context, page):
 @register.inclusion_tag("cms/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
-    menu = NavigationMenu.for_active_locale()
+    menu = site_links("navigation")
     return {
-        "links": menu.visible_items(getattr(request, "user", None)) if menu else [],
+        "links": _link_items(menu, request),
         "menu": menu,
         "request": request,
     }
 
 
+def _link_items(data, request):
+    """Cached links the visitor may follow, shaped like the link blocks templates read
+    (``item.value.href``, ``item.value.text``)."""
+    return [
+        {"value": {"href": link["url"], "text": link["text"], "language": link["language"]}}
+        for link in visible_links(data, getattr(request, "user", None))
+    ]
+
+
 @register.inclusion_tag("cms/includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    footer = FooterText.for_active_locale()
+    footer = site_links("footer")
     return {
-        "footer": footer,
-        "links": footer.visible_links(getattr(request, "user", None)) if footer else [],
+        "footer": footer,  # its ``body`` is the rich text with links already resolved
+        "links": _link_items(footer, request),
         "request": context.get("request"),
         "settings": context.get("settings"),
     }

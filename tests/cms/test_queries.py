@@ -74,13 +74,6 @@ def test_content_page_eight_levels_deep_is_within_its_budget(client, short_and_l
     assert_within_budget("content page", count_queries(client, long.url))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known: each level of depth costs two more queries (29 at depth 2, 41 at depth 8, "
-    "SQLite, 2026-12-02): Wagtail's Page.route looks up each path segment's child and its "
-    "specific page. The breadcrumbs themselves take one query. Remove this mark when the "
-    "speed work routes a path in one query.",
-)
 def test_content_page_queries_do_not_grow_with_breadcrumb_length(client, short_and_long_trail):
     _services, short, long = short_and_long_trail
     assert count_queries(client, long.url) == count_queries(client, short.url)

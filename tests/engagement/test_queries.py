@@ -47,6 +47,8 @@ def test_index_query_count_is_flat(client, demo_page):
         count_queries(client, url)
     before = {url: count_queries(client, url) for url in urls}
     add_events(index, 15, 15)  # twice as many events, a third of them weekly
+    for url in urls:  # publishing forgot the cached menus: a first visitor fills them again
+        count_queries(client, url)
     after = {url: count_queries(client, url) for url in urls}
     for url in ("/en/events/?topic=housing", "/en/events/month/", "/api/v2/events/?topic=housing"):
         assert after[url] == before[url], (url, before[url], after[url])
