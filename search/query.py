@@ -2,14 +2,13 @@
 
 import re
 
-from django.utils.translation import gettext as _
-
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Locale
 
+from cms.api.params import MAX_SEARCH_LENGTH, ParameterError, search_text
 from search.models import Synonym, normalise_query
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = MAX_SEARCH_LENGTH
 
 
 class SearchQueryError(ValueError):
@@ -17,18 +16,11 @@ class SearchQueryError(ValueError):
 
 
 def clean_query(raw, required=False):
-    """Return the stripped query or raise SearchQueryError with a translated message."""
-    query = (raw or "").strip()
-    if len(query) > MAX_QUERY_LENGTH:
-        raise SearchQueryError(
-            _("Your search is too long. Use %(max)d characters or fewer.")
-            % {"max": MAX_QUERY_LENGTH}
-        )
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in query):
-        raise SearchQueryError(_("Your search contains characters that cannot be searched."))
-    if required and not query:
-        raise SearchQueryError(_("Type what you are looking for."))
-    return query
+    """The stripped query, by the input toolkit's rule for search text, or SearchQueryError."""
+    try:
+        return search_text({"q": raw}, "q", required=required)
+    except ParameterError as error:
+        raise SearchQueryError(error.message) from None
 
 
 def locale_id(language):

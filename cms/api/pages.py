@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.http import http_date
 
-from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.filters import DescendantOfFilter, LocaleFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
+from cms.api.listing import ListingParametersMixin
 from cms.api.params import locale_code
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
@@ -38,14 +39,35 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class CombinableDescendantOfFilter(DescendantOfFilter):
+    """``?descendant_of=`` also with ``?child_of=``: the children that are below that page.
+
+    Wagtail refuses the pair, though it has a plain meaning and the schema allows both.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        parent = getattr(queryset, "_filtered_by_child_of", None)
+        if parent is not None:
+            del queryset._filtered_by_child_of
+        queryset = super().filter_queryset(request, queryset, view)
+        if parent is not None:
+            queryset._filtered_by_child_of = parent
+        return queryset
+
+
+REPLACED_FILTERS = {
+    LocaleFilter: KnownLocaleFilter,
+    DescendantOfFilter: CombinableDescendantOfFilter,
+}
+
+
 def page_api_filters():
     return collect(PAGE_API_FILTERS)
 
 
-class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
+class PortalPagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, PagesAPIViewSet):
     filter_backends = [
-        KnownLocaleFilter if backend is LocaleFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
+        REPLACED_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends
     ]
 
     # Fields that cost queries per page stay out of listings, so listings stay flat.
@@ -96,9 +118,9 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
             return super().listing_view(request)
 
 
-class PortalImagesAPIViewSet(TranslatedErrorsMixin, ImagesAPIViewSet):
+class PortalImagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, ImagesAPIViewSet):
     pass
 
 
-class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, DocumentsAPIViewSet):
     pass

@@ -7,6 +7,7 @@ a 400 page with ``error.message``.
 """
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -16,6 +17,12 @@ from wagtail.api.v2.utils import BadRequestError
 # Larger numbers than this are never a real id, offset or count; refusing them early keeps
 # the database from overflowing its integer columns.
 MAX_WHOLE_NUMBER = 2**31 - 1
+# Search text: what a person types. Longer text or control characters (NUL breaks
+# PostgreSQL, long text the query parsers) is refused; the schema states the same rule.
+MAX_SEARCH_LENGTH = 200
+CONTROL_CHARACTERS = r"\x00-\x1f\x7f-\x9f"  # a range of a regular-expression class
+# The last date accepted: a window of a year or more after it still fits the calendar.
+LATEST_DATE = dt.date(9998, 12, 31)
 
 
 class ParameterError(BadRequestError):
@@ -89,16 +96,18 @@ def locale_code(params, name="locale", default=None):
 
 
 def date_value(params, name, default=None, *, allow_empty=False):
-    """A calendar date written ``YYYY-MM-DD``. An empty value is refused unless allowed."""
+    """A date written ``YYYY-MM-DD``, up to ``LATEST_DATE``. Empty is refused unless allowed."""
     raw = _raw(params, name)
     if raw is None or (allow_empty and not raw.strip()):
         return default
     text = raw.strip()
     if len(text) == 10:
         try:
-            return dt.date.fromisoformat(text)
+            value = dt.date.fromisoformat(text)
         except ValueError:
-            pass
+            value = None
+        if value is not None and value <= LATEST_DATE:
+            return value
     raise ParameterError(
         _(
             "“%(value)s” is not a valid date for “%(name)s”. Use the form YYYY-MM-DD, "
@@ -106,6 +115,21 @@ def date_value(params, name, default=None, *, allow_empty=False):
         )
         % {"value": raw, "name": name}
     )
+
+
+def search_text(params, name="search", required=False):
+    """Stripped search text: at most ``MAX_SEARCH_LENGTH`` characters, no control characters."""
+    text = (_raw(params, name) or "").strip()
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise ParameterError(
+            _("Your search is too long. Use %(max)d characters or fewer.")
+            % {"max": MAX_SEARCH_LENGTH}
+        )
+    if re.search(f"[{CONTROL_CHARACTERS}]", text):
+        raise ParameterError(_("Your search contains characters that cannot be searched."))
+    if required and not text:
+        raise ParameterError(_("Type what you are looking for."))
+    return text
 
 
 def choice(params, name, choices, default=None):
