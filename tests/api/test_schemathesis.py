@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from django.db import connections
@@ -43,25 +44,44 @@ def _shared_in_memory_connections():
     return shared
 
 
-@pytest.fixture
-def api_server(django_db_setup, django_db_blocker):
-    """Base URL of the app served on loopback; searches it logs are removed afterwards."""
-    with django_db_blocker.unblock():
-        logged = set(QueryDay.objects.values_list("pk", flat=True))
-        shared = _shared_in_memory_connections()
-        thread = LiveServerThread("127.0.0.1", lambda handler: handler, shared)
-        thread.daemon = True
-        thread.start()
-        thread.is_ready.wait()
-        if thread.error:
-            raise thread.error
+def _on_a_connection_of_its_own(function):
+    """Run ``function`` outside the test's transaction, committed at once."""
+
+    def run():
         try:
-            yield f"http://127.0.0.1:{thread.port}"
+            function()
         finally:
-            thread.terminate()
-            for conn in shared.values():
-                conn.dec_thread_sharing()
-            QueryDay.objects.exclude(pk__in=logged).delete()
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+
+
+@pytest.fixture
+def api_server(db):
+    """Base URL of the app served on loopback, on the test database with the demo site.
+
+    On PostgreSQL the server's threads have connections of their own, so the searches it
+    logs are committed and removed afterwards; on in-memory SQLite it shares this test's
+    connection and transaction, which is rolled back.
+    """
+    shared = _shared_in_memory_connections()
+    logged = set(QueryDay.objects.values_list("pk", flat=True))
+    thread = LiveServerThread("127.0.0.1", lambda handler: handler, shared)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    try:
+        yield f"http://127.0.0.1:{thread.port}"
+    finally:
+        thread.terminate()
+        for conn in shared.values():
+            conn.dec_thread_sharing()
+        if not shared:
+            _on_a_connection_of_its_own(lambda: QueryDay.objects.exclude(pk__in=logged).delete())
 
 
 def test_every_operation_keeps_its_schema(api_server, tmp_path):
