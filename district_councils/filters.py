@@ -5,9 +5,10 @@ hook of ``cms.api.pages``; the query parameter it adds is ``CouncilFilter.parame
 described for ``/api/schema/`` by ``CouncilFilter.openapi_parameter()``.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from cms.api.openapi import parameter
+from cms.api.openapi import parameter, whole_number_schema
 from cms.api.params import ParameterError, whole_number
 from district_councils.models import DistrictCouncilPage
 
@@ -23,7 +24,7 @@ class CouncilFilter:
             self.parameter,
             "Only pages below this district council page (its updates, events and meetings), "
             "e.g. `?type=district_councils.CouncilUpdatePage&council=42`.",
-            {"type": "integer", "minimum": 1},
+            whole_number_schema(minimum=1),
         )
 
     def filter_queryset(self, request, queryset, view):
@@ -38,8 +39,6 @@ class CouncilFilter:
                 _("council must be the id of a district council page (a whole number).")
             )
         council = DistrictCouncilPage.objects.filter(pk=pk).first()
-        if council is None:
-            raise ParameterError(
-                _("There is no district council page with id %(id)s.") % {"id": pk}
-            )
+        if council is None:  # a well-formed id of nothing: not found, as on every filter
+            raise Http404(_("There is no district council page with id %(id)s.") % {"id": pk})
         return queryset.descendant_of(council)

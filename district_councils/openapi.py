@@ -13,6 +13,8 @@ from cms.api.openapi import (
     locale_parameter,
     parameter,
 )
+from district_councils.api import DistrictCouncilsAPIViewSet
+from district_councils.models import DistrictCouncilPage
 
 
 def paths():
@@ -20,29 +22,38 @@ def paths():
         "/api/v2/district-councils/": {
             "get": {
                 "summary": "List district councils, or find the council containing a point",
-                "description": "With `lat` and `lon` (WGS84 decimal degrees) the list holds the "
-                "council whose boundary contains the point, in each language unless `locale` "
-                "is given; it is empty for a point outside the city. Missing, non-numeric or "
-                "out-of-range coordinates get a 400 with a message in the caller's language.",
+                "description": "With a point (`lat` and `lon`, WGS84 decimal degrees) the list "
+                "holds the council whose boundary contains it, in each language unless `locale` "
+                "is given; it is empty for a point outside the city. One coordinate without the "
+                "other, or a non-numeric or out-of-range one, gets a 400 with a message in the "
+                "caller's language.",
                 "operationId": "listDistrictCouncils",
                 "tags": ["district councils"],
-                "parameters": listing_parameters()
+                "parameters": listing_parameters(DistrictCouncilsAPIViewSet, DistrictCouncilPage)
                 + [
                     locale_parameter(),
-                    parameter(
-                        "lat",
-                        "Latitude in decimal degrees (-90 to 90); needs `lon`.",
-                        {"type": "number", "minimum": -90, "maximum": 90},
-                    ),
-                    parameter(
-                        "lon",
-                        "Longitude in decimal degrees (-180 to 180); needs `lat`.",
-                        {"type": "number", "minimum": -180, "maximum": 180},
-                    ),
+                    {
+                        **parameter(
+                            "point",
+                            "A point as `lat` and `lon` query parameters, WGS84 decimal degrees, "
+                            "always both: e.g. `?lat=44.95&lon=-93.1`.",
+                            {
+                                "type": "object",
+                                "required": ["lat", "lon"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                                    "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                                },
+                            },
+                        ),
+                        "style": "form",
+                        "explode": True,
+                    },
                     parameter(
                         "district_number",
-                        "Only the council with this number.",
-                        {"type": "integer", "minimum": 1},
+                        "Only the council with this number (none when no council has it).",
+                        {"type": "integer"},
                     ),
                 ],
                 "responses": {

@@ -1,16 +1,31 @@
 """The OpenAPI description of ``/api/v2/events/`` (served in ``/api/schema/``)."""
 
 from cms.api.openapi import (
+    date_schema,
     error_responses,
     json_response,
+    limit_offset_parameters,
     listing_response,
     locale_parameter,
     parameter,
+    whole_number_schema,
 )
+from cms.api.params import MAX_WHOLE_NUMBER
+from district_councils.models import DistrictCouncilPage
+from engagement.api import DEFAULT_WINDOW_DAYS, MAX_LIMIT, MAX_WINDOW_DAYS
+from engagement.choices import LANGUAGES, TOPICS, EventFormat
+
+
+def council_numbers():
+    """The district numbers ``host`` accepts: those of the live council pages."""
+    numbers = DistrictCouncilPage.objects.live().values_list("district_number", flat=True)
+    return sorted(set(numbers))
 
 
 def openapi_description():
     """The events endpoint and its item schema, for the ``openapi_paths`` hook."""
+    numbers = council_numbers()
+    host_schema = {"type": "integer", "enum": numbers} if numbers else whole_number_schema(1)
     occurrence = {
         "type": "object",
         "required": ["id", "event", "start", "end", "status", "format", "host"],
@@ -88,43 +103,47 @@ def openapi_description():
                     "summary": "Occurrences of events and meetings in a date window",
                     "description": "Repeating events are expanded into their occurrences. "
                     "Cancelled and changed occurrences are included with their status. "
-                    "The window is at most 366 days; it defaults to 31 days from today.",
+                    f"The window runs from `from` to `to`: `to` is not before `from` and the "
+                    f"window is at most {MAX_WINDOW_DAYS} days; it defaults to "
+                    f"{DEFAULT_WINDOW_DAYS} days from today.",
                     "operationId": "listEventOccurrences",
                     "tags": ["events"],
                     "parameters": [
                         parameter(
                             "from",
-                            "First day (YYYY-MM-DD, city time); default today.",
-                            {"type": "string", "format": "date"},
+                            "First day (YYYY-MM-DD, city time); default (or empty) today.",
+                            date_schema(allow_empty=True),
                         ),
                         parameter(
                             "to",
-                            "Last day, inclusive (YYYY-MM-DD).",
-                            {"type": "string", "format": "date"},
+                            "Last day, inclusive (YYYY-MM-DD); not before `from` (today when "
+                            f"`from` is not given), at most {MAX_WINDOW_DAYS - 1} days after it.",
+                            date_schema(),
                         ),
                         parameter(
                             "host",
-                            "District council number (1–17).",
-                            {"type": "integer", "minimum": 1},
+                            "District council number.",
+                            host_schema,
                         ),
-                        parameter("topic", "Topic code.", {"type": "string"}),
+                        parameter(
+                            "topic", "Topic code.", {"type": "string", "enum": list(dict(TOPICS))}
+                        ),
                         parameter(
                             "format",
                             "Event format.",
-                            {"type": "string", "enum": ["in_person", "online", "hybrid"]},
+                            {"type": "string", "enum": list(EventFormat.values)},
                         ),
                         parameter(
                             "language",
-                            "Language spoken or interpreted (e.g. `es`, `asl`).",
-                            {"type": "string"},
+                            "Language spoken or interpreted.",
+                            {"type": "string", "enum": list(dict(LANGUAGES))},
                         ),
                         locale_parameter(),
-                        parameter(
-                            "limit",
-                            "Items per page (at most 500).",
-                            {"type": "integer", "minimum": 0, "maximum": 500},
+                        *limit_offset_parameters(
+                            MAX_WHOLE_NUMBER,
+                            f"Items per page; at most {MAX_LIMIT} are given (a larger limit "
+                            f"gives {MAX_LIMIT}).",
                         ),
-                        parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
                     ],
                     "responses": {
                         **json_response("Occurrences, by start time", listing),

@@ -1,14 +1,23 @@
 """The OpenAPI description of ``/api/v2/search/`` and its autocomplete, for ``/api/schema/``."""
 
-from cms.api.openapi import error_responses, json_response, locale_parameter, parameter
+from cms.api.openapi import (
+    error_responses,
+    json_response,
+    limit_offset_parameters,
+    locale_parameter,
+    parameter,
+    search_text_schema,
+)
+from cms.api.params import MAX_SEARCH_LENGTH
 from search.api import MAX_LIMIT
 
 
 def openapi_description():
     q = parameter(
         "q",
-        "What to search for (1 to 200 characters, no control characters).",
-        {"type": "string", "minLength": 1, "maxLength": 200},
+        f"What to search for: 1 to {MAX_SEARCH_LENGTH} characters, not only spaces, no "
+        "control characters.",
+        search_text_schema(required=True),
         required=True,
     )
     listing = {
@@ -64,12 +73,7 @@ def openapi_description():
                             "`cms.contentpage`, `wagtaildocs.document`.",
                             {"type": "string"},
                         ),
-                        parameter(
-                            "limit",
-                            f"Results per page (at most {MAX_LIMIT}).",
-                            {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT},
-                        ),
-                        parameter("offset", "Results to skip.", {"type": "integer", "minimum": 0}),
+                        *limit_offset_parameters(MAX_LIMIT),
                     ],
                     "responses": {
                         **json_response("Search results", listing),

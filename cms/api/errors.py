@@ -103,12 +103,17 @@ def not_found_response(request):
 
 def json_get_only(view):
     """Like ``require_GET``, but a JSON 405 in the caller's language; no CSRF check, as
-    the view only reads (a cross-site POST gets the same 405, never a CSRF page)."""
+    the view only reads (a cross-site POST gets the same 405, never a CSRF page). OPTIONS
+    answers the allowed methods without calling the view."""
 
     @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if request.method == "OPTIONS":
+            response = JsonResponse({})
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
+        if request.method not in ("GET", "HEAD"):
             response = JsonResponse(
                 {"message": _("Method “%(method)s” is not allowed.") % {"method": request.method}},
                 status=405,

@@ -1,12 +1,14 @@
 """The listing envelope and the base class of the portal's own (non-page) endpoints."""
 
+from django.conf import settings
+
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
-from cms.api.params import reject_unknown, whole_number
+from cms.api.params import reject_unknown, search_text, whole_number
 
 
 def listing_response(items, total_count, **meta):
@@ -36,3 +38,14 @@ class PortalAPIViewSet(TranslatedErrorsMixin, BaseAPIViewSet):
         limit = whole_number(request.GET, "limit", self.default_limit, maximum=self.max_limit)
         offset = whole_number(request.GET, "offset", 0)
         return offset, limit
+
+
+class ListingParametersMixin:
+    """Wagtail's own listings held to the toolkit's rules: ``limit`` and ``offset`` within
+    their bounds (a larger offset is refused, not an empty page), ``search`` as search text."""
+
+    def check_query_parameters(self, queryset):
+        whole_number(self.request.GET, "limit", maximum=settings.WAGTAILAPI_LIMIT_MAX)
+        whole_number(self.request.GET, "offset")
+        search_text(self.request.GET)
+        super().check_query_parameters(queryset)

@@ -10,7 +10,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.http import http_date
 
-from wagtail.api.v2.filters import LocaleFilter, SearchFilter
+from wagtail.api.v2.filters import DescendantOfFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -24,6 +24,7 @@ from rest_framework.fields import Field
 from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
+from cms.api.listing import ListingParametersMixin
 from cms.api.params import choice, has_control_characters, locale_code, search_text
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
@@ -62,10 +63,32 @@ class CleanSearchFilter(SearchFilter):
         )
 
 
+class CombinableDescendantOfFilter(DescendantOfFilter):
+    """``?descendant_of=`` also with ``?child_of=``: the children that are below that page.
+
+    Wagtail refuses the pair, though it has a plain meaning and the schema allows both.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        parent = getattr(queryset, "_filtered_by_child_of", None)
+        if parent is not None:
+            del queryset._filtered_by_child_of
+        queryset = super().filter_queryset(request, queryset, view)
+        if parent is not None:
+            queryset._filtered_by_child_of = parent
+        return queryset
+
+
+REPLACED_FILTERS = {
+    LocaleFilter: KnownLocaleFilter,
+    SearchFilter: CleanSearchFilter,
+    DescendantOfFilter: CombinableDescendantOfFilter,
+}
+
+
 def portal_filters(backends):
-    """Wagtail's filter backends with the portal's stricter locale and search filters."""
-    replacements = {LocaleFilter: KnownLocaleFilter, SearchFilter: CleanSearchFilter}
-    return [replacements.get(backend, backend) for backend in backends]
+    """Wagtail's filter backends with the portal's stricter locale, search and tree filters."""
+    return [REPLACED_FILTERS.get(backend, backend) for backend in backends]
 
 
 class ContentLanguageField(Field):
@@ -87,7 +110,7 @@ def page_api_filters():
     return collect(PAGE_API_FILTERS)
 
 
-class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
+class PortalPagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, PagesAPIViewSet):
     filter_backends = portal_filters(PagesAPIViewSet.filter_backends)
 
     base_serializer_class = PortalPageSerializer
@@ -180,9 +203,9 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
             return super().listing_view(request)
 
 
-class PortalImagesAPIViewSet(TranslatedErrorsMixin, ImagesAPIViewSet):
+class PortalImagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, ImagesAPIViewSet):
     filter_backends = portal_filters(ImagesAPIViewSet.filter_backends)
 
 
-class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, DocumentsAPIViewSet):
     filter_backends = portal_filters(DocumentsAPIViewSet.filter_backends)

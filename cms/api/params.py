@@ -7,6 +7,7 @@ a 400 page with ``error.message``.
 """
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -19,8 +20,11 @@ MAX_WHOLE_NUMBER = 2**31 - 1
 # Dates outside these years are no one's event; refusing them keeps date arithmetic (a day
 # after, a month before) away from the ends of Python's calendar.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
-# Search text: longer queries cost seconds of full-text work and say nothing more.
+LATEST_DATE = dt.date(LAST_YEAR, 12, 31)  # the last date accepted (the schema states it)
+# Search text: what a person types. Longer text or control characters (NUL breaks
+# PostgreSQL, long text the query parsers) is refused; the schema states the same rule.
 MAX_SEARCH_LENGTH = 200
+CONTROL_CHARACTERS = r"\x00-\x1f\x7f-\x9f"  # a range of a regular-expression class
 
 
 class ParameterError(BadRequestError):
@@ -103,17 +107,19 @@ def _within_years(value, raw, name):
 
 
 def date_value(params, name, default=None, *, allow_empty=False):
-    """A calendar date written ``YYYY-MM-DD`` within the years the site covers. An empty
-    value is refused unless allowed."""
+    """A calendar date written ``YYYY-MM-DD`` within the years the site covers
+    (``FIRST_YEAR`` to ``LAST_YEAR``). An empty value is refused unless allowed."""
     raw = _raw(params, name)
     if raw is None or (allow_empty and not raw.strip()):
         return default
     text = raw.strip()
     if len(text) == 10:
         try:
-            return _within_years(dt.date.fromisoformat(text), raw, name)
+            value = dt.date.fromisoformat(text)
         except ValueError:
-            pass
+            value = None
+        if value is not None:
+            return _within_years(value, raw, name)
     raise ParameterError(
         _(
             "“%(value)s” is not a valid date for “%(name)s”. Use the form YYYY-MM-DD, "
@@ -199,7 +205,7 @@ def has_control_characters(text):
     return any(ord(char) < 32 or 127 <= ord(char) < 160 for char in text)
 
 
-def search_text(params, name, *, required=False):
+def search_text(params, name="search", *, required=False):
     """Words to search for: at most ``MAX_SEARCH_LENGTH`` characters, no control characters.
 
     Quotation marks are dropped: every backend searches plain words, and a stray ``"``

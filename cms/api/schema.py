@@ -7,6 +7,10 @@ Apps describe their own endpoints through the ``openapi_paths`` hook, which retu
 from django.conf import settings
 from django.http import JsonResponse
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, get_page_models
+
 from cms.api.errors import json_get_only
 from cms.api.openapi import (
     detail_operation,
@@ -16,10 +20,20 @@ from cms.api.openapi import (
     listing_response,
     locale_parameter,
     parameter,
+    whole_number_schema,
 )
-from cms.api.pages import page_api_filters
+from cms.api.pages import (
+    PortalDocumentsAPIViewSet,
+    PortalImagesAPIViewSet,
+    PortalPagesAPIViewSet,
+    page_api_filters,
+)
 from cms.api.site_schema import site_paths, site_schemas
 from cms.hooks import OPENAPI_PATHS, collect
+
+
+def page_types():
+    return sorted(f"{model._meta.app_label}.{model.__name__}" for model in get_page_models())
 
 
 def core_paths():
@@ -29,23 +43,25 @@ def core_paths():
                 "summary": "List published, public pages",
                 "operationId": "listPages",
                 "tags": ["pages"],
-                "parameters": listing_parameters()
+                "parameters": listing_parameters(PortalPagesAPIViewSet, Page)
                 + [
                     locale_parameter(),
                     parameter(
                         "type",
                         "Page type as `app_label.ModelName`, e.g. `cms.ContentPage`.",
-                        {"type": "string"},
+                        {"type": "string", "enum": page_types()},
                     ),
-                    parameter("child_of", "Only children of this page id.", {"type": "integer"}),
+                    parameter("child_of", "Only children of this page id.", whole_number_schema()),
                     parameter(
-                        "descendant_of", "Only descendants of this page id.", {"type": "integer"}
-                    ),
-                    parameter(
-                        "ancestor_of", "Only ancestors of this page id.", {"type": "integer"}
+                        "descendant_of", "Only descendants of this page id.", whole_number_schema()
                     ),
                     parameter(
-                        "translation_of", "Only translations of this page id.", {"type": "integer"}
+                        "ancestor_of", "Only ancestors of this page id.", whole_number_schema()
+                    ),
+                    parameter(
+                        "translation_of",
+                        "Only translations of this page id.",
+                        whole_number_schema(),
                     ),
                 ]
                 # Parameters that apps' filters add (the page_api_filters hook).
@@ -71,12 +87,10 @@ def core_paths():
         )
         | {
             "parameters": [
-                parameter(
-                    "locale",
+                locale_parameter(
                     "The visitor's language, when it differs from the page's (a front end that "
                     "fell back to another language's page): the translation notice and links "
-                    "follow it. Does not filter.",
-                    {"type": "string"},
+                    "follow it. Does not filter."
                 )
             ]
         },
@@ -104,7 +118,7 @@ def core_paths():
                 "summary": "List images",
                 "operationId": "listImages",
                 "tags": ["media"],
-                "parameters": listing_parameters(),
+                "parameters": listing_parameters(PortalImagesAPIViewSet, get_image_model()),
                 "responses": {
                     **json_response("Images", listing_response("Image")),
                     **error_responses("400"),
@@ -119,7 +133,7 @@ def core_paths():
                 "summary": "List documents",
                 "operationId": "listDocuments",
                 "tags": ["media"],
-                "parameters": listing_parameters(),
+                "parameters": listing_parameters(PortalDocumentsAPIViewSet, get_document_model()),
                 "responses": {
                     **json_response("Documents", listing_response("Document")),
                     **error_responses("400"),
@@ -137,7 +151,12 @@ def core_paths():
                 "operationId": "previewPage",
                 "tags": ["pages"],
                 "parameters": [
-                    parameter("token", "Signed preview token.", {"type": "string"}, required=True)
+                    parameter(
+                        "token",
+                        "Signed preview token.",
+                        {"type": "string", "minLength": 1},
+                        required=True,
+                    )
                 ],
                 "responses": {
                     **json_response("The draft page", {"$ref": "#/components/schemas/PageDetail"}),

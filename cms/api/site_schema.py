@@ -1,8 +1,17 @@
 """OpenAPI description of the site-wide endpoints: navigation, footer, site settings,
 contacts, redirects and interface strings."""
 
+from django.conf import settings
+
 from cms.api.contacts import CONTACTS, DEPARTMENTS
-from cms.api.openapi import error_responses, json_response, locale_parameter, parameter
+from cms.api.openapi import (
+    error_responses,
+    json_response,
+    limit_offset_parameters,
+    locale_parameter,
+    parameter,
+)
+from cms.api.redirects import RedirectsAPIViewSet
 
 LINK = {
     "type": "object",
@@ -65,8 +74,7 @@ def site_paths():
                 "tags": ["site"],
                 "parameters": [
                     parameter("old_path", "Only the redirect of this path.", {"type": "string"}),
-                    parameter("limit", "Items per page (at most 500).", {"type": "integer"}),
-                    parameter("offset", "Items to skip.", {"type": "integer"}),
+                    *limit_offset_parameters(RedirectsAPIViewSet.max_limit),
                     locale_parameter(),
                 ],
                 "responses": {
@@ -96,7 +104,11 @@ def site_paths():
                 "tags": ["site"],
                 "parameters": [
                     parameter(
-                        "language", "Language code.", {"type": "string"}, True, location="path"
+                        "language",
+                        "Language code.",
+                        {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+                        required=True,
+                        location="path",
                     )
                 ],
                 "responses": {

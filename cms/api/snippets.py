@@ -168,7 +168,7 @@ class SnippetEndpoint:
                 "tags": ["snippets"],
                 "parameters": [
                     openapi.locale_parameter(),
-                    *[p for p in openapi.listing_parameters() if p["name"] in ("limit", "offset")],
+                    *openapi.limit_offset_parameters(TranslatableSnippetViewSet.max_limit),
                 ],
                 "responses": {
                     **openapi.json_response(

@@ -124,18 +124,31 @@ def test_updates_through_pages_endpoint_with_council_filter(council):
     }
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "99999999"])
+@pytest.mark.parametrize("value", ["abc", "0", "-1"])
 def test_bad_council_filter_gets_400(value):
     response = get("/api/v2/pages/", council=value)
     assert response.status_code == 400
     assert "council" in response.json()["message"]
 
 
+def test_council_filter_with_an_id_of_no_council_gets_404():
+    response = get("/api/v2/pages/", language="es", council="99999999")
+    assert response.status_code == 404
+    assert response.json()["message"] == (
+        "No existe ninguna página de consejo de distrito con el id 99999999."
+    )
+
+
 def test_openapi_describes_council_endpoints_and_filter():
     schema = Client().get("/api/schema/").json()
     validate(schema)
     listing = schema["paths"]["/api/v2/district-councils/"]["get"]
-    assert {"lat", "lon", "locale"} <= {p["name"] for p in listing["parameters"]}
+    parameters = {p["name"]: p for p in listing["parameters"]}
+    assert "locale" in parameters
+    # lat and lon are one exploded object: a client sends both or neither.
+    point = parameters["point"]
+    assert (point["style"], point["explode"]) == ("form", True)
+    assert point["schema"]["required"] == ["lat", "lon"]
     assert "/api/v2/district-councils/{id}/" in schema["paths"]
     pages = schema["paths"]["/api/v2/pages/"]["get"]
     assert "council" in {p["name"] for p in pages["parameters"]}

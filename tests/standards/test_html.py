@@ -11,17 +11,23 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("en", "es")
 # Routes of routable pages and app URLs beside each page type's own URL.
 EXTRA_PATHS = ("events/month/", "events/past/", "search/?q=budget", "search/?q=zzzzqqq")
 
-pytestmark = pytest.mark.skipif(
-    not VNU.exists() or shutil.which("java") is None, reason="needs node_modules/vnu-jar and Java"
-)
+NOT_FOUND_PATH = "no-such-page/"
+
+
+def java():
+    """The machine's Java (on PATH, else a JDK under /usr/lib/jvm, as the search node finds
+    one); the check fails rather than skips without it, so CI cannot pass it by silence."""
+    found = shutil.which("java") or next(
+        (str(path) for path in sorted(Path("/usr/lib/jvm").glob("*/bin/java"))), None
+    )
+    assert found and VNU.exists(), "the Nu Html Checker needs Java and `npm ci` (vnu-jar)"
+    return found
 
 
 def page_urls(language):
@@ -42,14 +48,14 @@ def page_urls(language):
         if type(page).__name__ == "EventPage":
             urls.append(f"{page.url}flyer/")
     urls += [f"/{language}/{path}" for path in EXTRA_PATHS]
-    urls.append(f"/{language}/no-such-page/")  # the 404 page
+    urls.append(f"/{language}/{NOT_FOUND_PATH}")  # the 404 page
     return urls
 
 
 def validate(files):
     """The checker's messages for ``files``, one JVM run."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
+        [java(), "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -63,8 +69,7 @@ def test_every_page_type_validates(client, db, tmp_path):
     for language in LANGUAGES:
         for url in page_urls(language):
             response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
-            # Every page is there but the one added to check the 404 page.
-            expected = 404 if url.endswith("/no-such-page/") else 200
+            expected = 404 if url.endswith(NOT_FOUND_PATH) else 200
             assert response.status_code == expected, (url, response.status_code)
             assert response["Content-Type"].startswith("text/html"), url
             name = f"{len(files):03d}.html"
