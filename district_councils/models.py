@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.models import BasePage, SectionIndexPage
+from cms.visibility import visible_pages
 from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
 from district_councils.workflows import CouncilProfilePermissionTester, PublishedByCouncilEditors
@@ -48,7 +49,9 @@ class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_councils(self):
         return list(
-            DistrictCouncilPage.objects.child_of(self).live().public().order_by("district_number")
+            visible_pages(None, DistrictCouncilPage.objects.child_of(self).live()).order_by(
+                "district_number"
+            )
         )
 
     def feed_url(self):
@@ -214,9 +217,8 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 
     def get_updates(self):
         return (
-            CouncilUpdatePage.objects.child_of(self)
+            visible_pages(None, CouncilUpdatePage.objects.child_of(self))
             .live()
-            .public()
             .select_related("locale", "alias_of__locale")
             .order_by("-date", "-pk")
         )

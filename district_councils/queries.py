@@ -2,13 +2,15 @@
 
 from wagtail.models import Locale
 
+from cms.visibility import visible_pages
 from district_councils.models import DistrictCouncilPage
 
 
 def council_pages(locale=None):
-    """Live, public council pages of one language (the active one by default)."""
+    """Live council pages the public may see (``cms.visibility``), of one language (the
+    active one by default)."""
     locale = locale or Locale.get_active()
-    return DistrictCouncilPage.objects.live().public().filter(locale=locale)
+    return visible_pages(None, DistrictCouncilPage.objects.live()).filter(locale=locale)
 
 
 def host_council(page):

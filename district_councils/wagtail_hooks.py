@@ -11,6 +11,7 @@ from cms.hooks import (
     PAGE_API_FILTERS,
     REGISTER_API_ENDPOINTS,
 )
+from cms.visibility import visible_pages
 from district_councils import openapi
 from district_councils.api import DistrictCouncilsAPIViewSet
 from district_councils.demo import load_councils
@@ -43,8 +44,7 @@ def find_my_council_teaser(request, page):
 @hooks.register(HOME_PAGE_TEASERS)
 def latest_updates_teaser(request, page):
     updates = list(
-        CouncilUpdatePage.objects.live()
-        .public()
+        visible_pages(None, CouncilUpdatePage.objects.live())
         .filter(locale=page.locale_id)
         .select_related("locale", "alias_of__locale")
         .order_by("-date", "-pk")[:HOME_UPDATES]
