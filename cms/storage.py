@@ -30,6 +30,9 @@ class MediaStorage(FileSystemStorage):
         return super().path(name)
 
     def _save(self, name, content):
+        if is_private(name):
+            # Django compares the saved file's group with MEDIA_ROOT's: it must exist.
+            os.makedirs(self.location, exist_ok=True)
         saved = super()._save(name, content)  # relative to MEDIA_ROOT: "../…" for documents
         if is_private(name):
             full_path = os.path.join(self.location, saved)
