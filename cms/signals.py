@@ -37,20 +37,23 @@ def _translations(page_id):
     return Page.objects.filter(translation_key=key).exclude(pk=page_id)
 
 
-def copy_restriction(restriction):
-    """Give each translation of the restricted page the same restriction."""
+def copy_restriction(restriction, groups=False):
+    """Give each translation of the restricted page the same restriction. Its groups are
+    copied when they change (``groups``) or onto a new copy: a restriction is saved before
+    its groups are added, and an empty new one must not empty the others."""
     if getattr(_state, "copying", False):
         return
-    groups = list(restriction.groups.all())
+    chosen = list(restriction.groups.all())
     with _copying():
         for page in _translations(restriction.page_id):
-            copy = PageViewRestriction.objects.filter(page=page).first() or PageViewRestriction(
-                page=page
-            )
+            copy = PageViewRestriction.objects.filter(page=page).first()
+            created = copy is None
+            copy = copy or PageViewRestriction(page=page)
             copy.restriction_type = restriction.restriction_type
             copy.password = restriction.password
             copy.save()
-            copy.groups.set(groups)
+            if groups or created:
+                copy.groups.set(chosen)
 
 
 def restriction_saved(sender, instance, **kwargs):
@@ -59,7 +62,7 @@ def restriction_saved(sender, instance, **kwargs):
 
 def restriction_groups_changed(sender, instance, action, reverse=False, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and not reverse:
-        copy_restriction(instance)
+        copy_restriction(instance, groups=True)
 
 
 def _deleting():

@@ -77,10 +77,10 @@ def test_page_editor_and_preview_run_under_the_admin_policy(site_server, enforci
     page.goto(f"{site_server}/admin/pages/{about_page_id(page, site_server)}/edit/")
     page.wait_for_selector("#page-edit-form")
     page.click('[data-side-panel-toggle="preview"]')
-    frame_element = page.wait_for_selector('[data-side-panel="preview"] iframe')
-    frame = frame_element.content_frame()
-    frame.wait_for_selector("h1")
-    assert "About" in frame.locator("h1").first.inner_text()
+    # Wagtail swaps in a fresh frame once the preview is ready: look it up each time.
+    heading = page.frame_locator('[data-side-panel="preview"] iframe').locator("h1").first
+    heading.wait_for()
+    assert "About" in heading.inner_text()
     page.wait_for_load_state("networkidle")
     assert violations(page) == [], "\n".join(violations(page))
 
