@@ -78,7 +78,7 @@ def test_page_editor_and_preview_run_under_the_admin_policy(site_server, enforci
     page.wait_for_selector("#page-edit-form")
     page.click('[data-side-panel-toggle="preview"]')
     # Wagtail swaps in a fresh frame once the preview is ready: look it up each time.
-    heading = page.frame_locator('[data-side-panel="preview"] iframe').locator("h1").first
+    heading = page.frame_locator("#w-preview-iframe").locator("h1").first
     heading.wait_for()
     assert "About" in heading.inner_text()
     page.wait_for_load_state("networkidle")
