@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help setup demo run test lint format messages clean mutation mutation-ci
+.PHONY: help setup demo run test lint audit format messages clean mutation mutation-ci
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ lint: ## Check code style, formatting, system checks and migrations (the same ch
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run --noinput
+
+audit: ## Known vulnerabilities in the installed Python packages and npm's runtime packages (needs network)
+	$(PY) scripts/audit.py
 
 format: ## Format code
 	$(VENV)/bin/ruff check --fix .

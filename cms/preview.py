@@ -14,6 +14,7 @@ from wagtail.models import Revision
 
 from cms.api.errors import json_get_only
 from cms.api.pages import PortalPagesAPIViewSet
+from cms.api.params import ParameterError, reject_unknown
 from cms.api.router import api_router
 
 TOKEN_SALT = "cms.headless-preview"  # noqa: S105 (a signing namespace, not a secret)
@@ -34,7 +35,13 @@ def preview_url(revision):
 class PreviewPagesViewSet(PortalPagesAPIViewSet):
     """Serialises one draft revision like the pages detail endpoint does."""
 
+    def get_object(self):
+        """The revision's page itself: the pages endpoint would look it up among the live
+        public pages, where a page never published yet is missing."""
+        return self.page
+
     def serialize(self, request, page):
+        self.page = page
         request.wagtailapi_router = api_router
         self.request = request
         self.action = "detail_view"
@@ -46,6 +53,12 @@ class PreviewPagesViewSet(PortalPagesAPIViewSet):
 
 @json_get_only
 def headless_preview_view(request):
+    try:
+        # The token names the revision; nothing else may change what is shown (a ``type``
+        # or ``fields`` meant for the pages listing would fail deep in the serializer).
+        reject_unknown(request.GET, {"token"})
+    except ParameterError as error:
+        return JsonResponse({"message": error.message}, status=400)
     token = request.GET.get("token", "")
     if not token:
         return JsonResponse({"message": _("A preview token is required.")}, status=400)

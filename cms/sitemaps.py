@@ -8,6 +8,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.visibility import visible_pages
+
 
 class PortalSitemap(Sitemap):
     """Pages in every language, leaving out untranslated aliases: they repeat their
@@ -21,9 +23,8 @@ class PortalSitemap(Sitemap):
         for language_root in Page.objects.filter(translation_key=root.translation_key):
             in_any_language_tree |= Q(path__startswith=language_root.path)
         return (
-            Page.objects.filter(in_any_language_tree, alias_of__isnull=True)
+            visible_pages(None, Page.objects.filter(in_any_language_tree, alias_of__isnull=True))
             .live()
-            .public()
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()

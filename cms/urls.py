@@ -58,6 +58,8 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
+    # Images only: documents live outside MEDIA_ROOT (cms/storage.py) and are served by
+    # /documents/<id>/<name>, which checks the collection's view restriction.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "cms.views.page_not_found"

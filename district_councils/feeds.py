@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from cms.visibility import visible_pages
 from district_councils.models import CouncilUpdatePage, DistrictCouncilPage
 
 FEED_LENGTH = 30
@@ -55,9 +56,8 @@ class CouncilUpdatesFeed(Feed):
 
     def items(self, page):
         return (
-            CouncilUpdatePage.objects.descendant_of(page)
+            visible_pages(None, CouncilUpdatePage.objects.descendant_of(page))
             .live()
-            .public()
             .filter(locale=page.locale_id)
             .select_related("locale", "alias_of__locale")
             .order_by("-date", "-pk")[:FEED_LENGTH]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cms.api.params import ParameterError, date_value
+from cms.visibility import visible_pages
 from district_councils.models import DistrictCouncilPage
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
 from engagement.recurrence import city_zone
@@ -48,8 +49,9 @@ class EventFilters:
 
 
 def councils_for_locale(locale):
+    """The councils a visitor may filter by: a private council's name is not offered."""
     return list(
-        DistrictCouncilPage.objects.live()
+        visible_pages(None, DistrictCouncilPage.objects.live())
         .filter(locale=locale)
         .order_by("district_number")
         .only("id", "title", "district_number", "locale_id", "alias_of_id")

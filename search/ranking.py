@@ -15,7 +15,13 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cms.models import ContactPoint
-from cms.visibility import visible_contact_points, visible_documents, visible_pages
+from cms.visibility import (
+    hidden_pages_q,
+    visible_collection_ids,
+    visible_contact_points,
+    visible_documents,
+    visible_pages,
+)
 from search.fallback import is_database, with_fallback
 from search.models import DocumentText, normalise_query
 from search.presentation import Hit, SearchOutcome, type_for
@@ -83,12 +89,17 @@ def _contact_hits(backend, query, language, user, other_languages=False):
 
 
 def _document_hits(backend, query, user):
+    """Documents the user may see. The index filters on the collection copied into it;
+    each hit is then checked against its document's collection now, as the admin's bulk
+    "Add to collection" moves documents without telling the index."""
     documents = visible_documents(user, DocumentText.objects.select_related("document"))
     results = backend.search(query, documents).annotate_score("_score")[:MAX_HITS]
+    visible = set(visible_collection_ids(user))
     label = str(get_document_model()._meta.verbose_name)
     return [
         Hit("document", text, score * DOCUMENT_WEIGHT, None, "wagtaildocs.document", label)
         for text, score in _scored(results)
+        if text.document.collection_id in visible
     ]
 
 
@@ -147,6 +158,7 @@ def promotions_for(query, language):
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalise_query(query))
         .filter(Q(page__isnull=True) | Q(page__locale__language_code=language, page__live=True))
+        .exclude(hidden_pages_q(None, prefix="page__"))
         .select_related("page")
         .order_by("sort_order")
     )

@@ -23,8 +23,9 @@ def _vocabulary(language):
     key = f"search-vocabulary:{language}"
     words = cache.get(key)
     if words is None:
+        # Shared by every visitor: words of private titles never become suggestions.
         titles = (
-            Page.objects.live()
+            visible_pages(None, Page.objects.live())
             .filter(locale__language_code=language, depth__gt=1)
             .values_list("title", flat=True)[:5000]
         )

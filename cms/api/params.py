@@ -7,7 +7,6 @@ a 400 page with ``error.message``.
 """
 
 import datetime as dt
-import re
 
 from django.conf import settings
 from django.utils.translation import gettext as _

@@ -30,6 +30,8 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 BROWSER_DEMO_PASSWORD = "browser-demo-password"
+# Each running server's environment by base URL, so a test can run manage.py on its data.
+SERVER_ENVIRONMENTS = {}
 
 
 def _free_port():
@@ -106,6 +108,7 @@ def start_site_server(tmp_path, **extra_env):
         stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
+    SERVER_ENVIRONMENTS[base_url] = env
     try:
         _wait_for(f"{base_url}/en/", process)
     except RuntimeError:

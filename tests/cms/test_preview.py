@@ -10,6 +10,7 @@ from django.conf import settings
 import pytest
 import time_machine
 
+from cms.models import ContentPage
 from cms.preview import make_preview_token
 from district_councils.models import DistrictCouncilPage
 
@@ -117,3 +118,54 @@ def test_council_editor_gets_links_for_their_own_council_only(client_as, client,
     draft_of(own, "Council 1 draft")
     path = preview_link(editor.get(f"/admin/frontend-preview/{own.pk}/"))
     assert client.get(path).json()["title"] == "Council 1 draft"
+
+
+def test_a_token_shows_its_own_revision_not_a_later_draft(client, demo_page):
+    about = demo_page("about", "en")
+    first = draft_of(about, "First draft")
+    token = make_preview_token(first)
+    draft_of(about, "Second draft")
+    data = client.get(f"/api/v2/preview/?token={token}").json()
+    assert data["title"] == "First draft"
+    assert data["meta"]["preview"]["revision"] == first.pk
+
+
+def test_a_never_published_page_can_be_previewed(client, demo_page):
+    draft = ContentPage(title="Winter parking rules (draft)", slug="winter-parking", live=False)
+    demo_page("about", "en").add_child(instance=draft)
+    revision = draft.save_revision()
+    assert not ContentPage.objects.get(pk=draft.pk).live
+    assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404  # not public
+
+    response = client.get(f"/api/v2/preview/?token={make_preview_token(revision)}")
+    assert response.status_code == 200
+    assert response.json()["title"] == "Winter parking rules (draft)"
+    assert response.json()["id"] == draft.pk
+
+
+def test_a_token_is_refused_once_its_page_is_deleted(client, demo_page):
+    page = ContentPage(title="Short-lived notice", slug="short-lived-notice")
+    demo_page("about", "en").add_child(instance=page)
+    token = make_preview_token(draft_of(page, "Short-lived notice (draft)"))
+    assert client.get(f"/api/v2/preview/?token={token}").status_code == 200
+    page.delete()
+    response = client.get(f"/api/v2/preview/?token={token}")
+    assert response.status_code == 404
+    assert response.json()["message"] == "This draft no longer exists."
+    assert "Short-lived notice" not in response.content.decode()
+
+
+@pytest.mark.parametrize("extra", ["type=nope", "type=cms.ContentPage", "fields=*", "x=1"])
+def test_unknown_parameters_next_to_a_valid_token_are_a_400(client, demo_page, extra):
+    token = make_preview_token(draft_of(demo_page("about", "en"), "Draft"))
+    response = client.get(f"/api/v2/preview/?token={token}&{extra}")
+    assert response.status_code == 400
+    name = extra.split("=")[0]
+    assert response.json()["message"] == f"Unknown query parameter: {name}"
+
+
+def test_the_parameter_message_is_in_the_callers_language(client, demo_page):
+    token = make_preview_token(draft_of(demo_page("about", "en"), "Draft"))
+    response = client.get(f"/api/v2/preview/?token={token}&type=nope", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("Parámetro de consulta desconocido")

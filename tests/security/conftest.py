@@ -12,6 +12,13 @@ import pytest
 import redis
 
 from cms.settings import base
+from tests.search.conftest import (  # noqa: F401 (the search fixtures, both backends)
+    engine_index,
+    engine_prefix,
+    refresh_search,
+    search_backend,
+    search_node_url,
+)
 
 
 def _free_port():

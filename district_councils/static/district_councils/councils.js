@@ -137,7 +137,10 @@
     var layer = L.geoJSON(data, {
       style: function () { return { color: "#1d4ed8", weight: 2, fillOpacity: 0.12 }; },
       onEachFeature: function (feature, featureLayer) {
-        featureLayer.bindTooltip(feature.properties.name, { sticky: true });
+        // Leaflet treats a string as HTML: the name goes in as text, never as markup.
+        var label = document.createElement("span");
+        label.textContent = feature.properties.name;
+        featureLayer.bindTooltip(label, { sticky: true });
       }
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [8, 8] });
