@@ -79,8 +79,9 @@ def test_page_editor_and_preview_run_under_the_admin_policy(site_server, enforci
     page.click('[data-side-panel-toggle="preview"]')
     # Wagtail swaps in a fresh frame once the preview is ready: look it up each time.
     heading = page.frame_locator("#w-preview-iframe").locator("h1").first
-    heading.wait_for()
-    assert "About" in heading.inner_text()
+    # Attached, not visible: the frame is scaled down inside the side panel.
+    heading.wait_for(state="attached")
+    assert "About" in heading.text_content()
     page.wait_for_load_state("networkidle")
     assert violations(page) == [], "\n".join(violations(page))
 
