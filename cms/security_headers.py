@@ -12,13 +12,22 @@ from django.conf import settings
 from csp.middleware import CSPMiddleware
 
 
+def is_preview(request):
+    """Wagtail renders a preview by running a copy of the request for the page's own URL
+    through the middleware: that answer is framed by the admin, on this site only."""
+    return getattr(request, "is_preview", False) or getattr(request, "is_dummy", False)
+
+
 class PortalCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(tuple(settings.ADMIN_URL_PREFIXES))
-        ):
+        admin = request.path_info.startswith(tuple(settings.ADMIN_URL_PREFIXES))
+        if not report_only and parts.config is None and (admin or is_preview(request)):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
+
+    def process_response(self, request, response):
+        if is_preview(request):
+            # Before XFrameOptionsMiddleware, which keeps a header already set.
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return super().process_response(request, response)

@@ -62,6 +62,9 @@ EXTRA_PATHS = (
     "search/?q=council",
     "search/?q=zzzzqqq",
     "no-such-page/",
+    "services/track/?id=DEMO-1001",
+    "departments/",
+    "departments/safety-inspections/",
 )
 
 
