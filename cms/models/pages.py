@@ -300,7 +300,7 @@ class BasePage(Page):
         else:
             owner_page = self.owning_page()
             if owner_page is not None:
-                owner, owner_language = owner_page.title, owner_page.locale.language_code
+                owner, owner_language = owner_page.title, page_language(owner_page)
         contact = None
         if self.content_contact_id:
             point = self.content_contact.localized
