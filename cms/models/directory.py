@@ -12,11 +12,12 @@ translated.
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -25,7 +26,34 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+def in_active_language(model, pk):
+    """Item ``pk`` of a translatable ``model`` in the visitor's language, else as it is: one
+    query (``.localized`` costs two, and a page shows several)."""
+    keys = model.objects.filter(pk=pk).values("translation_key")
+    items = list(model.objects.filter(translation_key__in=keys).select_related("locale"))
+    active = get_language()
+    in_language = [item for item in items if item.locale.language_code == active]
+    return (in_language or [item for item in items if item.pk == pk] or [None])[0]
+
+
+VERSION_KEY = "portal:directory:version"
+
+
+def directory_version():
+    """Changes whenever a department, a contact point or a page is saved: what caches
+    built from the directory are keyed by."""
+    return cache.get(VERSION_KEY, 0)
+
+
+def _directory_changed(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
 
 
 def review_interval():
@@ -233,8 +261,14 @@ class ContactPoint(TranslatableMixin, Reviewed, index.Indexed, models.Model):
         self.languages = ", ".join(codes)
 
     @property
+    def department_in_language(self):
+        """The department in the active language, else as written (None without one)."""
+        return self.department if self.department_id else None
+
+    @property
     def department_name(self):
-        return self.department.name if self.department_id else ""
+        department = self.department_in_language
+        return department.name if department else ""
 
     @property
     def is_public(self):
@@ -303,8 +337,35 @@ class ContactPoint(TranslatableMixin, Reviewed, index.Indexed, models.Model):
 
 
 def _details_saved(sender, instance, **kwargs):
-    instance.sync_details()
+    """The source's details win: a new translation (made by wagtail-localize) gets them, and
+    its department in its own language, as soon as it is saved."""
+    source = (
+        ContactPoint.objects.filter(translation_key=instance.translation_key).order_by("pk").first()
+    )
+    (source or instance).sync_details()
+
+
+def _department_saved(sender, instance, created=False, **kwargs):
+    """A department's new translation: contact points in that language now point to it."""
+    if not created:
+        return
+    keys = set(
+        ContactPoint.objects.filter(
+            department__translation_key=instance.translation_key
+        ).values_list("translation_key", flat=True)
+    )
+    for key in keys:
+        ContactPoint.objects.filter(translation_key=key).order_by("pk").first().sync_details()
 
 
 def connect_signals():
     post_save.connect(_details_saved, sender=ContactPoint, dispatch_uid="contact-point-details")
+    post_save.connect(_department_saved, sender=Department, dispatch_uid="department-details")
+    for model in (Department, ContactPoint):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _directory_changed,
+                sender=model,
+                dispatch_uid=f"directory-{model.__name__}-{id(signal)}",
+            )
+    page_published.connect(_directory_changed, dispatch_uid="directory-page-published")

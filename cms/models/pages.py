@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -21,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms import locales
 from cms.blocks import BodyStreamBlock, TopTaskBlock, localize_links
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
+from cms.models.directory import ContactPoint, Department, directory_version, in_active_language
 from cms.models.site_settings import SiteSettings
 from cms.text_language import page_language
 from cms.visibility import contact_point_visible
@@ -292,26 +294,38 @@ class BasePage(Page):
         """Who answers for the page and when it was checked: "Page owner … · Last reviewed …".
 
         The owner is the chosen department, else the nearest page above that owns its
-        descendants (a council owns its updates and meetings)."""
+        descendants (a council owns its updates and meetings). Kept in the cache per page and
+        language until the page or anything in the directory changes (``directory_version``).
+        """
+        published = self.last_published_at.timestamp() if self.last_published_at else 0
+        key = f"portal:accountability:{self.pk}:{get_language()}:{published}:{directory_version()}"
+        data = cache.get(key)
+        if data is None:
+            data = self._read_accountability()
+            cache.set(key, data, 60 * 60)
+        return {**data, "last_reviewed": self.last_reviewed}
+
+    def _read_accountability(self):
         owner, owner_language = "", None
         if self.owner_department_id:
-            department = self.owner_department.localized
+            department = in_active_language(Department, self.owner_department_id)
             owner, owner_language = department.name, department.locale.language_code
         else:
-            owner_page = self.owning_page()
+            owner_page = self if self.owns_descendants else self.owning_page()
             if owner_page is not None:
                 owner, owner_language = owner_page.title, page_language(owner_page)
         contact = None
         if self.content_contact_id:
-            point = self.content_contact.localized
-            if contact_point_visible(None, point):
-                contact = point
-        return {
-            "owner": owner,
-            "owner_language": owner_language,
-            "contact": contact,
-            "last_reviewed": self.last_reviewed,
-        }
+            point = in_active_language(ContactPoint, self.content_contact_id)
+            if point is not None and contact_point_visible(None, point):
+                contact = {
+                    "name": point.name,
+                    "phone": point.phone,
+                    "email": point.email,
+                    "language": point.locale.language_code,
+                    "api": point.as_api_dict(),
+                }
+        return {"owner": owner, "owner_language": owner_language, "contact": contact}
 
     def owning_page(self):
         """The nearest page at or above this one whose type owns its descendants."""
@@ -334,7 +348,7 @@ class BasePage(Page):
         contact = data["contact"]
         return {
             "owner": data["owner"],
-            "contact": contact.as_api_dict() if contact else None,
+            "contact": contact["api"] if contact else None,
             "last_reviewed": data["last_reviewed"].isoformat() if data["last_reviewed"] else None,
         }
 

@@ -3,10 +3,12 @@
 from cms.api.openapi import (
     error_responses,
     json_response,
+    limit_offset_parameters,
     listing_response,
     locale_parameter,
     parameter,
 )
+from engagement.intake.api import ServiceTopicsAPIViewSet
 from engagement.intake.choices import HandledBy, ServiceCategory
 
 STRING = {"type": "string"}
@@ -113,12 +115,7 @@ def openapi_description():
                             "Only this category.",
                             {"type": "string", "enum": list(ServiceCategory.values)},
                         ),
-                        parameter(
-                            "limit",
-                            "Items per page (at most 200).",
-                            {"type": "integer", "minimum": 0, "maximum": 200},
-                        ),
-                        parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+                        *limit_offset_parameters(ServiceTopicsAPIViewSet.max_limit),
                     ],
                     "responses": {
                         **json_response("Service topics", listing_response("ServiceTopic")),

@@ -143,13 +143,17 @@ SECTION_CALLS = {
         "/api/v2/pages/?type=district_councils.CouncilUpdatePage&locale={language}"
         "&fields=*&order=-date&limit=100",
     ],
+    # The district's requests of the last 90 days, beside the city's.
+    "district_councils.DistrictCouncilPage": [
+        "/api/v2/service-requests/?district={page.specific.district_number}",
+    ],
 }
 
 
 def page_answers(client, page, language, page_type):
     answers = [get(client, f"/api/v2/pages/{page.pk}/")]
     for url in SECTION_CALLS.get(page_type, []):
-        answers.append(get(client, url.format(language=language)))
+        answers.append(get(client, url.format(language=language, page=page)))
     child_types = {
         f"{child.content_type.app_label}.{child.content_type.model_class().__name__}"
         for child in page.get_children().live().public().select_related("content_type")
@@ -217,7 +221,12 @@ def one_page_of_each_type():
 
 # Known gaps, by page type and by (page type, language): text a page shows that no
 # endpoint gives yet. Each entry marks its cases as expected to fail, with the reason.
-APP_GAPS = {}
+APP_GAPS = {
+    "engagement.ServiceIndexPage": "not yet compared: the topic list shows descriptions cut to "
+    "30 words and category names the topics API gives as codes",
+    "engagement.ServiceTopicPage": "not yet compared: the intake links and handled-by notes "
+    "are built from several fields and the site settings",
+}
 LANGUAGE_GAPS = {}
 PAGE_TYPES = [
     "cms.HomePage",
@@ -229,6 +238,8 @@ PAGE_TYPES = [
     "engagement.EventPage",
     "engagement.ProcessIndexPage",
     "engagement.ProcessPage",
+    "engagement.ServiceIndexPage",
+    "engagement.ServiceTopicPage",
 ]
 
 
