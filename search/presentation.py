@@ -178,7 +178,7 @@ def present(hits, query, outcome, request=None):
             hit.url = contact.url or (f"mailto:{contact.email}" if contact.email else "")
             hit.language = locales.get(contact.locale_id)
             hit.snippet = highlight(
-                " — ".join(part for part in (contact.department_name, contact.description) if part),
+                contact.description,
                 terms,
             )
             hit.detail = " · ".join(
