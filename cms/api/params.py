@@ -181,6 +181,7 @@ def identifier(params, name, default=None, max_length=64):
             )
             % {"value": text, "name": name}
         )
+    return text
 
 
 def month_value(params, name, default=None):
