@@ -220,6 +220,9 @@ def deployed_site(tmp_path_factory, redis_url, search_node_url):  # noqa: F811
         FRONTEND_CACHE_PURGE_URLS=f"http://127.0.0.1:{varnish_port}",
         DEMO_PASSWORD=DEMO_PASSWORD,
         LOG_LEVEL="WARNING",
+        # The load run is many clients from one address; per-client limits would answer it
+        # with 429s. They are tested on their own, in tests/security.
+        RATE_LIMITS="api=off,search=off,suggest=off,find_council=off,forms=off,track_request=off",
     )
     site = DeployedSite(checkout, env, postgres, engine, varnish_port)
     admin = postgres.url.rsplit("/", 1)[0] + "/postgres"
