@@ -47,7 +47,7 @@ BUDGETS = {
     "service requests API": 2,  # /api/v2/service-requests/?district=1, 30 more types
     # search
     "search results page": 15,  # /en/search/?q=… on the database backend, 10 results (38)
-    "search API": 12,  # /api/v2/search/?q=…
+    "search API": 13,  # /api/v2/search/?q=…
 }
 
 

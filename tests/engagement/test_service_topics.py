@@ -1,5 +1,7 @@
 """Service topics: the categorised list and its filter, topic pages, search, API, rules."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -50,7 +52,8 @@ def test_handled_elsewhere_is_said_plainly(client):
     assert "The City of Saint Paul does not handle this." in highway
     assert "Minnesota Department of Transportation (MnDOT)" in highway
     listing = client.get("/en/services/").content.decode()
-    assert "Handled by Ramsey County" in listing and "Call 911" in listing
+    assert re.search(r"Handled by:</span>\s*Ramsey County", listing)
+    assert "Call 911" in listing
 
 
 def test_filter_works_without_javascript(client):
@@ -157,6 +160,8 @@ def test_topic_list_and_api_query_counts_are_flat(client, demo_page):
         _count(client, url)
     before = {name: _count(client, url) for name, url in urls.items()}
     _add_topics(index, 10, 10)
+    for url in urls.values():  # publishing empties the cached menus: warm them again
+        _count(client, url)
     after = {name: _count(client, url) for name, url in urls.items()}
     assert after == before
     for name, count in after.items():
