@@ -1,4 +1,8 @@
-"""Page types shared by the whole site, and the base every page type extends."""
+"""Page types shared by the whole site, and the base every page type extends.
+
+Large on purpose: BasePage holds what every page answers for (language, routing,
+translations, breadcrumbs, accountability) in one place, so no page type re-implements it.
+"""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType

@@ -1,4 +1,4 @@
-"""Demo service topics for Saint Paul, in plain English, with Spanish.
+"""Demo service topics for Saint Paul, in plain English, with Spanish (large: it is prose).
 
 The entry points are the city's real ones where the shared data names them: the
 651-266-8989 information and complaint line of the Department of Safety and Inspections

@@ -169,19 +169,3 @@ class Open311Client:
             data[name] = parse_datetime(record.get(name))
         data["status"] = data["status"].lower()
         return data
-
-
-def client_from_settings():
-    """The configured client; ``None`` when Open311 is off."""
-    if settings.OPEN311_DEMO:
-        from engagement.intake.demo_open311 import demo_client
-
-        return demo_client()
-    if not settings.OPEN311_ENDPOINT:
-        return None
-    return Open311Client(
-        settings.OPEN311_ENDPOINT,
-        jurisdiction_id=settings.OPEN311_JURISDICTION_ID,
-        api_key=settings.OPEN311_API_KEY,
-        fmt=settings.OPEN311_FORMAT,
-    )

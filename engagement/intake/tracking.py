@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 
-from engagement.intake.open311 import Open311Error, client_from_settings
+from engagement.intake.clients import client_from_settings
+from engagement.intake.open311 import Open311Error
 
 FOUND = "found"
 UNKNOWN = "unknown"

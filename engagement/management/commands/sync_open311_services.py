@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from engagement.intake.open311 import Open311Error, client_from_settings
+from engagement.intake.clients import client_from_settings
+from engagement.intake.open311 import Open311Error
 from engagement.intake.service_list import NoIntake, sync_services
 from engagement.models import ServiceIndexPage
 
