@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.demo.loader import translate, upsert_child
+from cms.models import ContactPoint
 from engagement.demo import services as data
 from engagement.intake.demo_open311 import EXAMPLE_REQUEST_ID
 from engagement.models import ProcessPage, ServiceIndexPage, ServiceRequestRecord, ServiceTopicPage
@@ -20,12 +21,23 @@ DEMO_KEY_PREFIX = "demo-"
 EXPLAINER_SLUG = "after-you-report-a-problem"
 
 
+def city_line(locale):
+    """The directory's information and complaint line: topics that use it show its details."""
+    return ContactPoint.objects.filter(
+        locale=locale, phone=data.CITY_LINE, audience=ContactPoint.PUBLIC
+    ).first()
+
+
 def load_topics(index, home, stdout):
     explainer = ProcessPage.objects.filter(locale=home.locale, slug=EXPLAINER_SLUG).first()
+    line = city_line(home.locale)
     topics = []
     for slug, title, category, description, synonyms, fields in data.TOPICS:
         fields = dict(fields)
         fields["explainer"] = explainer if fields.pop("explainer", False) else None
+        if line is not None and fields.get("intake_phone") == data.CITY_LINE:
+            # One number in one place: the topic shows the directory's line, counter and email.
+            fields.update(contact_point=line, intake_phone="", intake_email="", walk_in="")
         topics.append(
             upsert_child(
                 index,

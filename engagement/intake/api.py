@@ -35,12 +35,8 @@ def topic_data(topic, request):
         "synonyms": topic.synonym_list,
         "handled_by": topic.handled_by,
         "handled_by_name": topic.handled_by_name,
-        "intake": {
-            "url": topic.intake_url,
-            "phone": topic.intake_phone,
-            "email": topic.intake_email,
-            "walk_in": topic.walk_in,
-        },
+        "intake": topic.intake.as_dict(),
+        "contact_point": topic.contact_point_id,
         "what_to_have_ready": topic.what_to_have_ready,
         "what_happens_next": topic.what_happens_next,
         "explainer": (
@@ -55,7 +51,7 @@ def topic_data(topic, request):
         "response_time": topic.response_time,
         "department": topic.department,
         "staff_languages": topic.staff_language_list,
-        "phone_interpreter": topic.phone_interpreter,
+        "phone_interpreter": topic.intake.interpreter,
         "service_code": topic.service_code,
     }
 

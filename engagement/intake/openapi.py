@@ -40,13 +40,20 @@ def _topic_schema():
             "handled_by_name": STRING,
             "intake": {
                 "type": "object",
-                "description": "Ways to make the request; at least one is given.",
+                "description": "Ways to make the request; at least one is given. Phone, email"
+                " and walk-in come from the topic's contact point in the directory when it has"
+                " one (`/api/v2/contacts/`), so they change when the directory does.",
                 "properties": {
                     "url": STRING,
                     "phone": STRING,
                     "email": STRING,
                     "walk_in": STRING,
                 },
+            },
+            "contact_point": {
+                "type": "integer",
+                "nullable": True,
+                "description": "The directory's contact point behind `intake`, if any.",
             },
             "what_to_have_ready": STRING,
             "what_happens_next": STRING,

@@ -24,7 +24,7 @@ def visible_topics(index, user):
     topics = (
         ServiceTopicPage.objects.child_of(index)
         .live()
-        .select_related("alias_of__locale", "locale", "explainer")
+        .select_related("alias_of__locale", "locale", "explainer", "contact_point")
         .order_by("title")
     )
     return list(visible_pages(user, topics))

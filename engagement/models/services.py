@@ -6,6 +6,8 @@ Routes (the filtered list, Track a request) are served by ``engagement.intake.vi
 through ``cms.routing``.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,15 +20,58 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from rest_framework import serializers
+
 from cms import routing
 from cms.blocks import BodyStreamBlock
 from cms.models import BasePage
+from cms.visibility import contact_point_visible
 from engagement.choices import LANGUAGES, labels, split_codes
 from engagement.intake.choices import HandledBy, ServiceCategory
 from engagement.models.fields import code_list_field
 from engagement.models.service_data import Open311Service
 
 INTAKE_FIELDS = ("intake_url", "intake_phone", "intake_email", "walk_in")
+
+
+@dataclass(frozen=True)
+class Intake:
+    """How to make a request, as residents see it: the topic's own deep link, and the
+    phone, email and counter of its contact point in the directory (so a number changed
+    there changes on every topic), with the topic's own details filling any gaps."""
+
+    url: str
+    phone: str
+    email: str
+    walk_in: str
+    interpreter: bool
+
+    @classmethod
+    def of(cls, topic, point):
+        if point is None:
+            return cls(
+                topic.intake_url,
+                topic.intake_phone,
+                topic.intake_email,
+                topic.walk_in,
+                topic.phone_interpreter,
+            )
+        counter = "\n".join(part for part in (point.address, point.hours) if part)
+        return cls(
+            topic.intake_url or point.url,
+            point.phone or topic.intake_phone,
+            point.email or topic.intake_email,
+            counter or topic.walk_in,
+            point.interpreter_by_phone if point.phone else topic.phone_interpreter,
+        )
+
+    def as_dict(self):
+        return {
+            "url": self.url,
+            "phone": self.phone,
+            "email": self.email,
+            "walk_in": self.walk_in,
+        }
 
 
 class ServiceIndexPage(RoutablePageMixin, BasePage):
@@ -88,6 +133,19 @@ class ServiceTopicPage(BasePage):
     intake_phone = models.CharField(_("phone"), max_length=40, blank=True)
     intake_email = models.EmailField(_("email"), blank=True)
     walk_in = models.TextField(_("walk-in address and hours"), max_length=400, blank=True)
+    contact_point = models.ForeignKey(
+        "cms.ContactPoint",
+        verbose_name=_("contact point in the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="service_topics",
+        limit_choices_to={"audience": "public"},
+        help_text=_(
+            "Its phone, email and walk-in counter are shown on this topic and kept up to date"
+            " from the directory; the fields below only fill in what it lacks."
+        ),
+    )
     what_to_have_ready = models.TextField(_("what to have ready"), max_length=800, blank=True)
     what_happens_next = models.TextField(_("what happens next"), max_length=800, blank=True)
     explainer = models.ForeignKey(
@@ -118,7 +176,8 @@ class ServiceTopicPage(BasePage):
             [FieldPanel("handled_by"), FieldPanel("handled_by_name")], heading=_("Who handles it")
         ),
         MultiFieldPanel(
-            [FieldPanel(name) for name in INTAKE_FIELDS], heading=_("How to request it")
+            [FieldPanel("contact_point"), *(FieldPanel(name) for name in INTAKE_FIELDS)],
+            heading=_("How to request it"),
         ),
         FieldPanel("what_to_have_ready"),
         FieldPanel("what_happens_next"),
@@ -150,14 +209,22 @@ class ServiceTopicPage(BasePage):
         APIField("synonym_list"),
         APIField("handled_by"),
         APIField("handled_by_name"),
-        *(APIField(name) for name in INTAKE_FIELDS),
+        *(
+            APIField(name, serializer=serializers.CharField(source=f"intake.{attribute}"))
+            for name, attribute in zip(
+                INTAKE_FIELDS, ("url", "phone", "email", "walk_in"), strict=True
+            )
+        ),
+        APIField("contact_point", serializer=serializers.IntegerField(source="contact_point_id")),
         APIField("what_to_have_ready"),
         APIField("what_happens_next"),
         APIField("explainer"),
         APIField("response_time"),
         APIField("department"),
         APIField("staff_language_list"),
-        APIField("phone_interpreter"),
+        APIField(
+            "phone_interpreter", serializer=serializers.BooleanField(source="intake.interpreter")
+        ),
         APIField("service_code"),
         *BasePage.base_api_fields,
     ]
@@ -172,7 +239,11 @@ class ServiceTopicPage(BasePage):
 
     def clean(self):
         super().clean()
-        if not any(getattr(self, name) for name in INTAKE_FIELDS):
+        point = self.contact_point
+        if point is not None and not contact_point_visible(None, point):
+            message = _("Choose a contact point everyone may see, not a staff-only one.")
+            raise ValidationError({"contact_point": message})
+        if not any(self.intake.as_dict().values()):
             raise ValidationError(
                 _("Give at least one way to request this: online form, phone, email or walk-in.")
             )
@@ -180,6 +251,14 @@ class ServiceTopicPage(BasePage):
             raise ValidationError(
                 {"handled_by_name": _("Name the agency that handles this request.")}
             )
+
+    @property
+    def intake(self):
+        """The ways to make this request; a staff-only contact point is never shown here."""
+        point = self.contact_point
+        if point is not None and not contact_point_visible(None, point):
+            point = None
+        return Intake.of(self, point)
 
     @property
     def synonym_list(self):
