@@ -226,8 +226,6 @@ APP_GAPS = {
     "window as formatted dates; the service-requests API gives them as ISO dates",
     "engagement.ServiceIndexPage": "not yet compared: the topic list shows descriptions cut to "
     "30 words and category names the topics API gives as codes",
-    "engagement.ServiceTopicPage": "not yet compared: the intake links and handled-by notes "
-    "are built from several fields and the site settings",
 }
 LANGUAGE_GAPS = {}
 PAGE_TYPES = [
