@@ -195,12 +195,14 @@ if FRONTEND_CACHE_PURGE_URLS:
         }
         for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, 1)
     }
-# Images and documents in an S3-compatible bucket when one is named (django-storages);
-# documents are still served only through Wagtail's permission-checked view.
+# Images and documents in an S3-compatible bucket when one is named (django-storages and
+# boto3, cms.bucket_storage): images public at the bucket's URL, documents private
+# and served only through Wagtail's permission-checked view.
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_PUBLIC_ACL = env.get("AWS_S3_PUBLIC_ACL", "public-read")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.bucket_storage.BucketStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
@@ -208,8 +210,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "access_key": env.get("AWS_ACCESS_KEY_ID") or None,
             "secret_key": env.get("AWS_SECRET_ACCESS_KEY") or None,
             "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "default_acl": None,  # the bucket's policy decides (documents stay private)
-            "querystring_auth": False,
+            "default_acl": None,  # per object: see BucketStorage
+            "querystring_auth": False,  # image URLs stay the same, so caches keep them
             "file_overwrite": False,
         },
     }
