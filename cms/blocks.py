@@ -4,6 +4,8 @@ Apps import ``BodyStreamBlock`` (or pick single blocks) rather than defining
 their own, so the API, templates and translation treat content one way.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -219,8 +221,52 @@ class DocumentLinkBlock(blocks.StructBlock):
         }
 
 
+class ContactChooserBlock(SnippetChooserBlock):
+    """Chosen contact points with their departments, each beside its translation in the
+    visitor's language (``in_visitor_language``): one query for a stream's contacts, and one
+    more when some are in another language, however many cards the stream holds.
+
+    The stored value stays the chosen contact, so an editor working in another language
+    never saves a page with its contacts swapped for their translations.
+    """
+
+    def bulk_to_python(self, values):
+        model = self.model_class
+        found = model.objects.select_related("locale", "department").in_bulk(values)
+        try:
+            active = Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):
+            active = None
+        keys = {
+            item.translation_key
+            for item in found.values()
+            if active is not None and item.locale_id != active.pk
+        }
+        translations = {}
+        if keys:
+            translations = {
+                item.translation_key: item
+                for item in model.objects.filter(
+                    translation_key__in=keys, locale=active
+                ).select_related("locale", "department")
+            }
+        result = []
+        for pk in values:
+            item = found.get(pk)
+            if item is not None:
+                item = copy.copy(item)  # the same contact twice: two cards, two objects
+                item.in_visitor_language = translations.get(item.translation_key, item)
+            result.append(item)
+        return result
+
+    def deconstruct(self):
+        """Stored and migrated as the plain snippet chooser: only the reading differs."""
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+
 class ContactCardBlock(blocks.StructBlock):
-    contact = SnippetChooserBlock("cms.ContactPoint", label=_("Contact"))
+    contact = ContactChooserBlock("cms.ContactPoint", label=_("Contact"))
 
     class Meta:
         icon = "user"
@@ -232,7 +278,7 @@ class ContactCardBlock(blocks.StructBlock):
         contact = value["contact"]
         if contact is None:
             return None
-        contact = contact.localized
+        contact = getattr(contact, "in_visitor_language", None) or contact.localized
         return contact if contact_point_visible(user, contact) else None
 
     def get_context(self, value, parent_context=None):

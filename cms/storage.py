@@ -5,6 +5,10 @@ that serves ``MEDIA_URL`` from ``MEDIA_ROOT`` would then hand out a staff-only d
 anyone who knows its file name, bypassing the collection's view restriction. Documents
 (``documents/…``) are therefore kept under ``PRIVATE_MEDIA_ROOT``, which nothing serves:
 the only way to a document is Wagtail's permission-checked view at ``/documents/<id>/<name>``.
+
+With ``AWS_STORAGE_BUCKET_NAME`` both live in an S3-compatible bucket (``BucketStorage``)
+(``cms.bucket_storage``) under the same rule: images are readable by anyone at the bucket's
+URL, documents are stored private, have no URL, and reach visitors only through that view.
 """
 
 import os

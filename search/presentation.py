@@ -6,6 +6,7 @@ from functools import lru_cache
 from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,11 +16,13 @@ from wagtail.search import index
 
 from cms.languages import PORTAL_LANGUAGES
 from cms.locales import all_locales
+from cms.page_cache import generation
 from cms.text import stream_texts
 from cms.text_language import attach_sources, language_of
 from search.query import expand_query, query_terms
 
 SNIPPET_LENGTH = 220
+TEXT_SECONDS = 60 * 60
 
 
 # Labels ------------------------------------------------------------------------
@@ -132,46 +135,86 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     return mark_safe(("…" if start else "") + html + ("…" if end < len(text) else ""))  # noqa: S308
 
 
-def snippet_language(page, snippet):
+def snippet_language(text, snippet):
     """A translation's snippet drawn wholly from text no one has translated yet is in the
-    source's language (``cms.text_language.attach_sources`` found the source)."""
-    source = page.__dict__.get("_source_page")
-    if source is None or not snippet:
+    source's language. ``text`` is the page's entry from :func:`page_texts`."""
+    source_language, source_text = text["source_language"], text["source_text"]
+    if not source_language or not snippet:
         return None
     plain = " ".join(unescape(strip_tags(snippet)).strip("…").split())
-    return language_of(source) if plain and plain in searchable_text(source) else None
+    return source_language if plain and plain in source_text else None
 
 
 # One page of results -----------------------------------------------------------
 
 
+def _text_key(stamp, page):
+    published = page.last_published_at.timestamp() if page.last_published_at else 0
+    return f"portal:search-text:{stamp}:{page.pk}:{published}"
+
+
+def _read_texts(pages):
+    """Each page's searchable text and its source's, read from the specific pages: a query
+    per page type, and for translations the three of ``attach_sources``."""
+    ids_by_type = {}
+    for page in pages:
+        if page.specific_class is not None:
+            ids_by_type.setdefault(page.specific_class, []).append(page.pk)
+    specific = {}
+    for model, ids in ids_by_type.items():
+        specific.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+    attach_sources(list(specific.values()))
+    texts = {}
+    for page in pages:
+        page = specific.get(page.pk, page)
+        source = page.__dict__.get("_source_page")
+        texts[page.pk] = {
+            "text": searchable_text(page),
+            "source_language": language_of(source) if source is not None else None,
+            "source_text": searchable_text(source) if source is not None else "",
+        }
+    return texts
+
+
+def page_texts(pages):
+    """``{page id: {"text", "source_language", "source_text"}}`` for the snippets.
+
+    The texts live in the cache, keyed by each page's publish time and the page cache's
+    generation (which every publish, move or translation sync changes): a results page
+    reads them in one cache call whatever mix of page types it lists, and the database only
+    for pages no recent search has shown.
+    """
+    stamp = generation()
+    keys = {page.pk: _text_key(stamp, page) for page in pages}
+    cached = cache.get_many(list(keys.values()))
+    texts = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = [page for page in pages if page.pk not in texts]
+    if missing:
+        read = _read_texts(missing)
+        cache.set_many({keys[pk]: text for pk, text in read.items()}, TEXT_SECONDS)
+        texts.update(read)
+    return texts
+
+
 def present(hits, query, outcome, request=None):
     """Fill title, URL, language, snippet of the hits on one page, in few queries."""
     terms = query_terms(expand_query(outcome.corrected_query or query, outcome.language))
-    ids_by_type = {}
-    for hit in hits:
-        if hit.kind == "page" and hit.obj.specific_class is not None:
-            ids_by_type.setdefault(hit.obj.specific_class, []).append(hit.obj.pk)
-    specific, alias_languages = {}, {}
-    if ids_by_type:
-        # One query per page type: the hits are pages already, so no query to sort them.
-        for model, ids in ids_by_type.items():
-            specific.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
-        attach_sources(list(specific.values()))
-        alias_ids = [page.alias_of_id for page in specific.values() if page.alias_of_id]
-        alias_languages = dict(
-            Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code")
-        )
+    pages = [hit.obj for hit in hits if hit.kind == "page"]
+    texts = page_texts(pages) if pages else {}
+    alias_ids = [page.alias_of_id for page in pages if page.alias_of_id]
+    alias_languages = dict(
+        Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code")
+    )
     locales = {locale.pk: locale.language_code for locale in all_locales()}
     for hit in hits:
         if hit.kind == "page":
-            page = specific.get(hit.obj.pk, hit.obj)
-            hit.obj = page
+            page = hit.obj
+            text = texts[page.pk]
             hit.title = page.title
             hit.url = page.get_url(request) or ""
             hit.language = alias_languages.get(page.alias_of_id) or locales.get(page.locale_id)
-            hit.snippet = highlight(searchable_text(page), terms)
-            hit.snippet_language = snippet_language(page, hit.snippet)
+            hit.snippet = highlight(text["text"], terms)
+            hit.snippet_language = snippet_language(text, hit.snippet)
         elif hit.kind == "contact":
             contact = hit.obj
             hit.title = contact.name

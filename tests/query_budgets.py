@@ -42,12 +42,12 @@ BUDGETS = {
     "explainer": 15,  # a how-it-works page with its glossary terms
     "events calendar feed": 10,  # /en/events/calendar.ics (11)
     "events API": 6,  # /api/v2/events/?topic=housing
-    "services index": 26,  # /en/services/, 23 demo topics and 20 more
+    "services index": 12,  # /en/services/, 23 demo topics and 20 more (26)
     "service topics API": 3,  # /api/v2/service-topics/, the same topics
     "service requests API": 2,  # /api/v2/service-requests/?district=1, 30 more types
     # search
     "search results page": 15,  # /en/search/?q=… on the database backend, 10 results (38)
-    "search API": 13,  # /api/v2/search/?q=…
+    "search API": 9,  # /api/v2/search/?q=… (13: a query per page type among the results)
 }
 
 

@@ -80,6 +80,8 @@ def test_every_url_has_every_figure_and_answered_2xx(benchmark_output):
         assert non_2xx == 0, f"{label}: {non_2xx} answers were not 2xx"
         ceiling = 12 if label.startswith(("API", "events API")) else 15
         assert sql <= ceiling, f"{label}: {sql} queries per request"
+        # Every uncached request renders (a cached answer would cost none).
+        assert sql > 0, f"{label}: the uncached run was answered from a cache"
 
 
 def test_the_ceiling_and_the_growth_from_a_tenth_are_reported(benchmark_output):

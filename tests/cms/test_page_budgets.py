@@ -174,7 +174,4 @@ def test_every_ceiling_is_within_the_budgets_per_request():
         for name, count in BUDGETS.items()
         if count > (API_CEILING if "API" in name else PAGE_CEILING)
     }
-    # Known gaps (speed issue), recorded at their measured ceilings until reworked: the
-    # services index reads its topics and categories, and the search API its result
-    # languages, in more queries than the budgets allow.
-    assert over == {"services index": 26, "search API": 13}
+    assert over == {}

@@ -3,12 +3,15 @@ and the open-data rows (Socrata JSON). Both run twice without duplicates."""
 
 import datetime as dt
 import json
+import threading
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils import timezone
 
 import pytest
 
+from cms.locks import exclusive
 from engagement.intake import opendata
 from engagement.models import Open311Service, ServiceRequestRecord, ServiceTopicPage
 from tests.engagement import georeport
@@ -163,3 +166,35 @@ def test_open_data_failures_are_command_errors(dataset, capture_output, answer, 
 def test_bad_since_date_is_refused():
     with pytest.raises(CommandError, match="is not a date"):
         call_command("sync_service_requests", "--since", "2026-02-30", "--url", "http://x")
+
+
+@pytest.mark.parametrize(
+    ("command", "lock"),
+    [
+        ("sync_open311_services", "engagement.sync_open311_services"),
+        ("sync_service_requests", "engagement.sync_service_requests"),
+    ],
+)
+def test_a_second_server_starting_a_sync_meanwhile_does_nothing(
+    open311, dataset, capture_output, command, lock
+):
+    """Schedulers on two servers may start the same sync at once: one does the work."""
+    held, release = threading.Event(), threading.Event()
+
+    def other_server():
+        with exclusive(lock):  # its own database connection, as another server has
+            held.set()
+            release.wait(30)
+        connection.close()
+
+    thread = threading.Thread(target=other_server)
+    thread.start()
+    try:
+        assert held.wait(30)
+        call_command(command, stdout=capture_output)
+    finally:
+        release.set()
+        thread.join(30)
+    output = capture_output.getvalue()
+    assert "nothing done" in output
+    assert not open311.requests  # the city's server was not asked twice
