@@ -196,19 +196,19 @@ if FRONTEND_CACHE_PURGE_URLS:
         for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, 1)
     }
 # Images and documents in an S3-compatible bucket when one is named (django-storages);
-# documents are still served only through Wagtail's permission-checked view.
+# nothing is served from it directly (cms/bucket_storage.py): documents go out through
+# Wagtail's permission-checked view, image files through cms/image_files.py.
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.bucket_storage.BucketStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": env.get("AWS_S3_REGION_NAME") or None,
             "access_key": env.get("AWS_ACCESS_KEY_ID") or None,
             "secret_key": env.get("AWS_SECRET_ACCESS_KEY") or None,
-            "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "default_acl": None,  # the bucket's policy decides (documents stay private)
+            "default_acl": None,  # the bucket's policy decides: keep it private
             "querystring_auth": False,
             "file_overwrite": False,
         },
