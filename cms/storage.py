@@ -1,14 +1,13 @@
-"""Where uploads live: images in the public media folder, documents in a private one.
+"""Where uploads live: every document and image file in a private folder nothing serves.
 
 Wagtail stores documents and images in the same default storage. A web server or proxy
-that serves ``MEDIA_URL`` from ``MEDIA_ROOT`` would then hand out a staff-only document to
-anyone who knows its file name, bypassing the collection's view restriction. Documents
-(``documents/…``) are therefore kept under ``PRIVATE_MEDIA_ROOT``, which nothing serves:
-the only way to a document is Wagtail's permission-checked view at ``/documents/<id>/<name>``.
-
-With ``AWS_STORAGE_BUCKET_NAME`` both live in an S3-compatible bucket (``BucketStorage``)
-(``cms.bucket_storage``) under the same rule: images are readable by anyone at the bucket's
-URL, documents are stored private, have no URL, and reach visitors only through that view.
+that serves ``MEDIA_URL`` from a folder would hand out a staff-only document or image to
+anyone who knows its file name, bypassing the collection's view restriction. So documents
+(``documents/…``), original images (``original_images/…``) and renditions (``images/…``)
+are kept under ``PRIVATE_MEDIA_ROOT``: a document goes out only through Wagtail's
+permission-checked view at ``/documents/<id>/<name>``, an image file only through
+``cms.image_files.serve_image_file`` at its usual ``/media/…`` URL, which asks the one
+visibility rule (``cms.visibility``) on every request.
 """
 
 import os
@@ -16,17 +15,19 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils._os import safe_join
+from django.utils.encoding import filepath_to_uri
 
-PRIVATE_PREFIX = "documents/"
+PRIVATE_PREFIXES = ("documents/", "original_images/", "images/")
+DOCUMENT_PREFIX = "documents/"
 
 
 def is_private(name):
-    return name.replace("\\", "/").startswith(PRIVATE_PREFIX)
+    return name.replace("\\", "/").startswith(PRIVATE_PREFIXES)
 
 
 class MediaStorage(FileSystemStorage):
-    """The default storage: public names under ``MEDIA_ROOT``, documents under
-    ``PRIVATE_MEDIA_ROOT`` with no URL of their own."""
+    """The default storage: documents and images under ``PRIVATE_MEDIA_ROOT``; documents
+    with no URL of their own, images with a ``MEDIA_URL`` address the checked view answers."""
 
     def path(self, name):
         if is_private(name):
@@ -37,14 +38,20 @@ class MediaStorage(FileSystemStorage):
         if is_private(name):
             # Django compares the saved file's group with MEDIA_ROOT's: it must exist.
             os.makedirs(self.location, exist_ok=True)
-        saved = super()._save(name, content)  # relative to MEDIA_ROOT: "../…" for documents
+        saved = super()._save(name, content)  # relative to MEDIA_ROOT: "../…" when private
         if is_private(name):
             full_path = os.path.join(self.location, saved)
             saved = os.path.relpath(full_path, settings.PRIVATE_MEDIA_ROOT).replace(os.sep, "/")
         return saved
 
     def url(self, name):
-        if is_private(name):
-            # Wagtail's serve view reads this as "no direct URL" and streams the file itself.
-            raise NotImplementedError("Documents are served only by /documents/<id>/<name>.")
-        return super().url(name)
+        return site_url(name)
+
+
+def site_url(name):
+    """An image file's address on this site; none for a document (Wagtail's serve view
+    reads ``NotImplementedError`` as "no direct URL" and streams the file itself)."""
+    name = name.replace("\\", "/")
+    if name.startswith(DOCUMENT_PREFIX):
+        raise NotImplementedError("Documents are served only by /documents/<id>/<name>.")
+    return settings.MEDIA_URL + filepath_to_uri(name)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
@@ -13,6 +12,7 @@ from cms.api.catalog import interface_strings_view
 from cms.api.router import api_router
 from cms.api.schema import openapi_schema_view
 from cms.hooks import PUBLIC_URLS, collect
+from cms.image_files import serve_image_file
 from cms.lockout import password_form_guard
 from cms.preview import headless_preview_view
 from cms.sitemaps import PortalSitemap
@@ -20,6 +20,8 @@ from cms.sitemaps import PortalSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Image files, checked against the visibility rule (cms/image_files.py).
+    re_path(r"^media/(?P<name>(?:original_images|images)/.+)$", serve_image_file),
     path("api/v2/preview/", headless_preview_view, name="headless_preview"),
     path("api/v2/i18n/<str:language>/", interface_strings_view, name="interface_strings"),
     path("api/v2/", api_router.urls),
@@ -54,13 +56,6 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_language_fallback, name="wagtail_serve"),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Images only: documents live outside MEDIA_ROOT (cms/storage.py) and are served by
-    # /documents/<id>/<name>, which checks the collection's view restriction.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"

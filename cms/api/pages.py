@@ -30,7 +30,7 @@ from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
 from cms.models.pages import prefetch_translation_pages
 from cms.text_language import page_language
-from cms.visibility import visible_pages
+from cms.visibility import visible_documents, visible_pages
 
 
 class KnownLocaleFilter(LocaleFilter):
@@ -203,9 +203,21 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, Pages
             return super().listing_view(request)
 
 
-class PortalImagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, ImagesAPIViewSet):
+class CollectionVisibilityMixin:
+    """Images and documents in collections open to everyone, by the one visibility rule
+    (the API answers as to an anonymous visitor, as the pages endpoint does)."""
+
+    def get_queryset(self):
+        return visible_documents(None, self.model.objects.all()).order_by("id")
+
+
+class PortalImagesAPIViewSet(
+    CollectionVisibilityMixin, TranslatedErrorsMixin, ListingParametersMixin, ImagesAPIViewSet
+):
     filter_backends = portal_filters(ImagesAPIViewSet.filter_backends)
 
 
-class PortalDocumentsAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(
+    CollectionVisibilityMixin, TranslatedErrorsMixin, ListingParametersMixin, DocumentsAPIViewSet
+):
     filter_backends = portal_filters(DocumentsAPIViewSet.filter_backends)

@@ -3,7 +3,6 @@
 import datetime as dt
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -196,22 +195,11 @@ if FRONTEND_CACHE_PURGE_URLS:
         }
         for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, 1)
     }
-# Images and documents in an S3-compatible bucket when one is named (django-storages and
-# boto3, cms.bucket_storage): images public at the bucket's URL, documents private
-# and served only through Wagtail's permission-checked view.
+# Images and documents in an S3-compatible bucket when one is named (django-storages);
+# nothing is served from it directly (cms/bucket_storage.py): documents go out through
+# Wagtail's permission-checked view, image files through cms/image_files.py.
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
-AWS_S3_PUBLIC_ACL = env.get("AWS_S3_PUBLIC_ACL", "public-read")
-MEDIA_IMG_SRC = []  # where pages may load images from, besides this site (CSP img-src)
 if AWS_STORAGE_BUCKET_NAME:
-    if env.get("AWS_S3_CUSTOM_DOMAIN"):
-        MEDIA_IMG_SRC = [f"https://{env['AWS_S3_CUSTOM_DOMAIN']}"]
-    elif env.get("AWS_S3_ENDPOINT_URL"):
-        endpoint = urlsplit(env["AWS_S3_ENDPOINT_URL"])
-        # path-style (endpoint/bucket/key) or virtual-hosted (bucket.endpoint/key) URLs
-        MEDIA_IMG_SRC = [f"{endpoint.scheme}://{endpoint.netloc}"]
-        MEDIA_IMG_SRC.append(f"{endpoint.scheme}://*.{endpoint.netloc}")
-    else:
-        MEDIA_IMG_SRC = ["https://*.amazonaws.com"]
     STORAGES["default"] = {
         "BACKEND": "cms.bucket_storage.BucketStorage",
         "OPTIONS": {
@@ -220,9 +208,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "region_name": env.get("AWS_S3_REGION_NAME") or None,
             "access_key": env.get("AWS_ACCESS_KEY_ID") or None,
             "secret_key": env.get("AWS_SECRET_ACCESS_KEY") or None,
-            "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "default_acl": None,  # per object: see BucketStorage
-            "querystring_auth": False,  # image URLs stay the same, so caches keep them
+            "default_acl": None,  # the bucket's policy decides: keep it private
+            "querystring_auth": False,
             "file_overwrite": False,
         },
     }
@@ -302,7 +289,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:", *MEDIA_IMG_SRC] + env_list("CSP_IMG_SRC"),
+        "img-src": ["'self'", "data:", "blob:"] + env_list("CSP_IMG_SRC"),
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -319,7 +306,7 @@ ADMIN_URL_PREFIXES = ("/admin/",)
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:", *MEDIA_IMG_SRC] + env_list("CSP_IMG_SRC"),
+        "img-src": ["'self'", "data:", "blob:"] + env_list("CSP_IMG_SRC"),
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "font-src": ["'self'", "data:"],

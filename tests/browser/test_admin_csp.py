@@ -1,5 +1,6 @@
-"""The admin under its own Content Security Policy, enforced by Chromium: the page editor
-and its preview load with no violation; and a council name that looks like
+"""The admin under its own Content Security Policy, enforced by Chromium: the page editor,
+its preview and the page, image and document choosers opened from it load with no
+violation; and a council name that looks like
 markup shows as text on the map."""
 
 import json
@@ -61,6 +62,45 @@ def sign_in(page, base_url, username="communications"):
 def about_page_id(page, base_url):
     response = page.request.get(f"{base_url}/api/v2/pages/?slug=about&locale=en")
     return response.json()["items"][0]["id"]
+
+
+def page_id_of_type(page, base_url, page_type):
+    response = page.request.get(f"{base_url}/api/v2/pages/?type={page_type}&locale=en&limit=1")
+    return response.json()["items"][0]["id"]
+
+
+def open_chooser(page, chooser_url, expected_heading):
+    """Open the first chooser of that kind in the editor, as its button does, wait for
+    the modal's results, then close it."""
+    button = page.locator(f"[data-chooser-url^='{chooser_url}'] [data-chooser-action-choose]")
+    button.first.wait_for(state="attached")
+    button.first.dispatch_event("click")  # in the field's menu when something is chosen
+    modal = page.locator(".modal").filter(has=page.locator("h1", has_text=expected_heading))
+    modal.wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+    modal.locator("[data-dismiss=modal], [data-bs-dismiss=modal]").first.click()
+    modal.wait_for(state="hidden")
+
+
+CHOOSERS = {
+    "cms.HomePage": [
+        ("/admin/images/chooser/", "Choose an image"),
+        ("/admin/choose-page/", "Choose a page"),
+    ],
+    "engagement.EventPage": [("/admin/documents/chooser/", "Choose a document")],
+}
+
+
+def test_choosers_opened_from_the_editor_run_under_the_admin_policy(site_server, enforcing_page):
+    page = enforcing_page
+    sign_in(page, site_server)
+    for page_type, choosers in CHOOSERS.items():
+        page_id = page_id_of_type(page, site_server, page_type)
+        page.goto(f"{site_server}/admin/pages/{page_id}/edit/")
+        page.wait_for_selector("#page-edit-form")
+        for chooser_url, heading in choosers:
+            open_chooser(page, chooser_url, heading)
+        assert violations(page) == [], "\n".join(violations(page))
 
 
 def test_page_editor_and_preview_run_under_the_admin_policy(site_server, enforcing_page):

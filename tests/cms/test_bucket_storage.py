@@ -1,5 +1,6 @@
-"""Uploads in an S3-compatible bucket (``AWS_STORAGE_BUCKET_NAME``): images are public at the
-bucket's URL, documents stay private in it and reach only those the view lets through.
+"""Uploads in an S3-compatible bucket (``AWS_STORAGE_BUCKET_NAME``): the bucket stays private;
+images reach visitors through the site's ``/media/`` view and documents through Wagtail's
+checked view, each asking the visibility rule.
 
 The bucket is a real S3 server on loopback (moto's server mode), started for this module:
 it checks signatures and object ACLs as the outside object store does, so an anonymous
@@ -89,7 +90,9 @@ def upload_document(editor, title, collection_name, pdf):
     return get_document_model().objects.get(title=title)
 
 
-def test_an_uploaded_image_and_its_renditions_are_public_at_the_bucket(bucket, client_as):
+def test_an_uploaded_image_is_kept_in_the_private_bucket_and_served_by_the_site(
+    bucket, client, client_as
+):
     response = client_as("communications").post(
         "/admin/images/add/",
         {
@@ -102,19 +105,25 @@ def test_an_uploaded_image_and_its_renditions_are_public_at_the_bucket(bucket, c
     image = get_image_model().objects.get(title="Bridge at dusk")
     assert bucket.read(image.file.name) == png(640, 480)  # stored in the bucket, not on disk
 
-    assert image.file.url == bucket.url + image.file.name  # unsigned: caches can keep it
-    original = requests.get(image.file.url, timeout=10)  # anonymous, straight from the bucket
+    # The store refuses the object to anyone without the keys: only the site hands it out.
+    direct = requests.get(bucket.url + image.file.name, timeout=10)
+    assert direct.status_code == 403
+
+    assert image.file.url == "/media/" + image.file.name  # this site's address
+    original = client.get(image.file.url)  # anonymous, through the visibility rule
     assert original.status_code == 200
-    assert original.content == png(640, 480)
+    assert served(original) == png(640, 480)
+    assert original["Cache-Control"].startswith("public")  # a proxy may keep it
 
     rendition = image.get_rendition("width-200")
-    assert rendition.url.startswith(bucket.url + "images/")
-    fetched = requests.get(rendition.url, timeout=10)
+    assert rendition.file.name.startswith("images/")
+    assert bucket.read(rendition.file.name)  # the rendition was written to the bucket
+    fetched = client.get(rendition.url)
     assert fetched.status_code == 200
-    assert PillowImage.open(io.BytesIO(fetched.content)).size == (200, 150)
+    assert PillowImage.open(io.BytesIO(served(fetched))).size == (200, 150)
 
     api = client_as("communications").get(f"/api/v2/images/{image.pk}/").json()
-    assert api["meta"]["download_url"] == image.file.url
+    assert api["meta"]["download_url"].endswith(image.file.url)
 
 
 def test_a_staff_document_stays_private_in_the_bucket(bucket, client, client_as):

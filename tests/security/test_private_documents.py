@@ -3,21 +3,17 @@ permission-checked view, and their text leaves search as soon as they are moved 
 staff collection, even by the admin's bulk action, which saves no document."""
 
 import importlib
-import io
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import clear_url_caches
 
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 import pytest
-from PIL import Image as PillowImage
 
 from search.models import DocumentText
 from search.pdf import simple_pdf
@@ -137,18 +133,3 @@ def test_a_staff_document_is_served_only_through_the_checked_view(client, client
 
     listed = client.get("/api/v2/documents/?limit=100").json()["items"]
     assert document.pk not in {item["id"] for item in listed}
-
-
-def test_images_are_public_files_whatever_their_collection(client, debug_urls):
-    """Wagtail applies collection privacy to documents only: an image's original and its
-    renditions are plain files under MEDIA_ROOT (README, Security)."""
-    buffer = io.BytesIO()
-    PillowImage.new("RGB", (8, 8), "red").save(buffer, "PNG")
-    image = get_image_model().objects.create(
-        title="Staff photo",
-        collection=collection("Staff documents"),
-        file=ImageFile(io.BytesIO(buffer.getvalue()), name="staff-photo.png"),
-    )
-    rendition = image.get_rendition("width-4")
-    assert client.get(f"/media/{image.file.name}").status_code == 200
-    assert client.get(rendition.url).status_code == 200
