@@ -9,7 +9,10 @@ import datetime as dt
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -17,7 +20,7 @@ import pytest
 import time_machine
 
 from district_councils.models import DistrictCouncilPage
-from engagement.filters import FilterError, parse_filters
+from engagement.filters import FilterError, councils_for_locale, parse_filters
 from engagement.models import EventOccurrence, EventPage
 
 pytestmark = pytest.mark.django_db
@@ -521,3 +524,30 @@ def test_filters_keep_matching_events_only(make_event, councils):
     assert listed(housing, format="online") and not listed(parks, format="online")
     assert listed(housing, council="41") and not listed(parks, council="41")
     assert not listed(housing, council="42")
+
+
+def test_the_date_range_is_in_city_time_whatever_zone_is_active(db):
+    """A visitor's "from" and "to" are the city's days even when another zone is active
+    (Wagtail's admin activates each editor's own time zone for their requests)."""
+    filters = filters_of(**{"from": f"{YEAR}-03-10", "to": f"{YEAR}-03-11"})
+    with timezone.override(zoneinfo.ZoneInfo("Asia/Tokyo")):
+        start, end = filters.window()
+    assert (start, end) == (at(3, 10, 0, 0), at(3, 12, 0, 0))
+    assert start.tzinfo == end.tzinfo == CHICAGO
+    assert filters_of().window() == (None, None)
+
+
+def test_the_offered_councils_are_read_in_one_go(councils):
+    """The filter form and the council links read every field they show from the one
+    query: a field left out of it would cost a query per council."""
+    english = Locale.objects.get(language_code="en")
+    with CaptureQueriesContext(connection) as queries:
+        offered = councils_for_locale(english)
+        loaded = len(queries)
+        fields = [(c.pk, c.title, c.district_number, c.locale_id, c.alias_of_id) for c in offered]
+    assert len(queries) == loaded
+    ours = [field for field in fields if field[0] in {c.pk for c in councils.values()}]
+    assert ours == [
+        (councils[41].pk, "District 41 council", 41, english.pk, None),
+        (councils[42].pk, "District 42 council", 42, english.pk, None),
+    ]
