@@ -181,6 +181,48 @@ def test_a_new_start_without_a_new_end_keeps_the_length(make_event):
     assert (moved.start, moved.end) == (at(6, 9, 12, 0), at(6, 9, 13, 15))
 
 
+def test_new_times_are_city_time_whatever_zone_is_active(make_event):
+    """Wagtail's admin activates each editor's own time zone; the new times an editor types
+    for a date are still the city's."""
+    with timezone.override(zoneinfo.ZoneInfo("Asia/Tokyo")):
+        event = make_event(
+            "Ward walk",
+            at(6, 1),
+            at(6, 1, 20, 0),
+            recurrence="FREQ=WEEKLY;COUNT=2",
+            occurrence_changes=[
+                (
+                    "change",
+                    {
+                        "original_date": dt.date(YEAR, 6, 8),
+                        "status": "rescheduled",
+                        "new_start": dt.datetime(YEAR, 6, 11, 17, 0),
+                        "new_end": dt.datetime(YEAR, 6, 11, 19, 15),
+                    },
+                ),
+            ],
+        )
+    moved = EventOccurrence.objects.get(event=event, status="rescheduled")
+    assert (moved.start, moved.end) == (at(6, 11, 17, 0), at(6, 11, 19, 15))
+
+
+def test_a_change_with_no_date_is_passed_over_and_the_next_one_applies(make_event):
+    event = make_event(
+        "Council office hours",
+        at(7, 1),
+        recurrence="FREQ=DAILY;COUNT=3",
+        occurrence_changes=[
+            ("change", {"original_date": None, "status": "cancelled"}),
+            ("change", {"original_date": dt.date(YEAR, 7, 3), "status": "postponed"}),
+        ],
+    )
+    assert [status for _start, status, _reason in listed(event)] == [
+        "scheduled",
+        "scheduled",
+        "postponed",
+    ]
+
+
 def test_a_draft_event_is_not_listed(make_event):
     event = make_event("Draft hearing", at(3, 3), live=False)
     assert listed(event) == []

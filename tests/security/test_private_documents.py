@@ -129,9 +129,10 @@ def test_a_staff_document_is_served_only_through_the_checked_view(client, client
     for visitor in (client, client_as("council1-editor")):
         response = visitor.get(view)
         assert response.status_code == 302
-        # Wagtail's sign-in page, coming back to the document afterwards.
+        # Wagtail's sign-in page (in English, the visitor's language), coming back to
+        # the document afterwards.
         location = urlsplit(response["Location"])
-        assert location.path == "/_util/login/"
+        assert location.path == "/en/_util/login/"
         assert parse_qs(location.query) == {"next": [view]}
         assert pdf not in served(response)
     response = client_as("staff").get(view)
