@@ -223,6 +223,12 @@ def test_a_change_with_no_date_is_passed_over_and_the_next_one_applies(make_even
     ]
 
 
+def test_a_series_without_an_end_is_expanded_up_to_the_horizon_asked_for(make_event):
+    event = make_event("Weekly clinic", at(2, 2), recurrence="FREQ=WEEKLY")
+    dates = event.expand(horizon=at(2, 23))
+    assert [occurrence.start for occurrence in dates] == [at(2, day) for day in (2, 9, 16, 23)]
+
+
 def test_a_draft_event_is_not_listed(make_event):
     event = make_event("Draft hearing", at(3, 3), live=False)
     assert listed(event) == []
