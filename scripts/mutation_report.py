@@ -100,21 +100,26 @@ def load_equivalents(path):
             entries = tomllib.load(file).get("equivalent", [])
     except FileNotFoundError:
         return {}
-    return {entry["mutant"]: entry["line"] for entry in entries}
+    return {
+        entry["mutant"]: ("+", entry["line"]) if "line" in entry else ("-", entry["removed"])
+        for entry in entries
+    }
 
 
-def still_equivalent(name, line):
-    """True when the mutant's change (the added line of ``mutmut show``) is ``line``."""
+def still_equivalent(name, change):
+    """True when the mutant still makes ``change``: ("+", the line it writes) or, for a
+    mutant that only deletes, ("-", the line it deletes) as ``mutmut show`` prints them."""
+    sign, line = change
     diff = subprocess.run(
         [sys.executable, "-m", "mutmut", "show", name],
         capture_output=True,
         text=True,
         check=False,
     ).stdout
-    added = [
-        row[1:].strip() for row in diff.splitlines() if row.startswith("+") and row[1:2] != "+"
-    ]
-    return " ".join(line.split()) in [" ".join(row.split()) for row in added]
+    rows = [row for row in diff.splitlines() if row[:1] in "+-" and row[1:2] not in "+-"]
+    if sign == "-" and any(row.startswith("+") for row in rows):
+        return False
+    return " ".join(line.split()) in [" ".join(row[1:].split()) for row in rows if row[0] == sign]
 
 
 if __name__ == "__main__":
