@@ -4,6 +4,7 @@ editors run their own council's events without approval and cannot touch another
 import pytest
 
 from district_councils.models import DistrictCouncilPage
+from district_councils.workflows import COUNCIL_PROFILE_WORKFLOW_NAME
 from tests.conftest import assert_admin_refused
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_council_page_lists_its_meetings_and_advertises_its_calendar(client):
 def test_council_meetings_publish_without_the_profile_workflow():
     page = council(1)
     meeting = page.get_children().get(slug="board-meeting").specific
-    assert page.get_workflow() is not None
+    assert page.get_workflow().name == COUNCIL_PROFILE_WORKFLOW_NAME
     assert meeting.get_workflow() is None
     assert not meeting.has_workflow
 

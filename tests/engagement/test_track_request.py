@@ -173,3 +173,22 @@ def test_the_form_alone_asks_for_a_number(client, remote):
     assert response.status_code == 200
     assert '<label for="track-id">' in response.content.decode()
     assert remote.requests == []
+
+
+def test_an_answer_of_exactly_the_size_limit_is_read_and_one_byte_more_is_refused(
+    client, remote, settings, caplog
+):
+    """OPEN311_MAX_BYTES (4096 here) is the largest answer read: the same request, padded
+    with JSON whitespace to the limit, is shown; one byte past it is the failure page."""
+    path = "/open311/v2/requests/638344.json"
+    limit = settings.OPEN311_MAX_BYTES
+    body = georeport.REQUEST_JSON.encode()
+    assert len(body) < limit
+    remote.answer(path, body + b" " * (limit - len(body)))
+    response = track(client, "638344")
+    assert response.status_code == 200
+    assert "Duplicate request." in response.content.decode()
+
+    cache.clear()  # the answer above is cached briefly
+    remote.answer(path, body + b" " * (limit + 1 - len(body)))
+    assert_failure_page(track(client, "638344"), caplog)

@@ -9,7 +9,10 @@ import datetime as dt
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -17,7 +20,7 @@ import pytest
 import time_machine
 
 from district_councils.models import DistrictCouncilPage
-from engagement.filters import FilterError, parse_filters
+from engagement.filters import FilterError, councils_for_locale, parse_filters
 from engagement.models import EventOccurrence, EventPage
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +179,54 @@ def test_a_new_start_without_a_new_end_keeps_the_length(make_event):
     )
     moved = EventOccurrence.objects.get(event=event, status="rescheduled")
     assert (moved.start, moved.end) == (at(6, 9, 12, 0), at(6, 9, 13, 15))
+
+
+def test_new_times_are_city_time_whatever_zone_is_active(make_event):
+    """Wagtail's admin activates each editor's own time zone; the new times an editor types
+    for a date are still the city's."""
+    with timezone.override(zoneinfo.ZoneInfo("Asia/Tokyo")):
+        event = make_event(
+            "Ward walk",
+            at(6, 1),
+            at(6, 1, 20, 0),
+            recurrence="FREQ=WEEKLY;COUNT=2",
+            occurrence_changes=[
+                (
+                    "change",
+                    {
+                        "original_date": dt.date(YEAR, 6, 8),
+                        "status": "rescheduled",
+                        "new_start": dt.datetime(YEAR, 6, 11, 17, 0),
+                        "new_end": dt.datetime(YEAR, 6, 11, 19, 15),
+                    },
+                ),
+            ],
+        )
+    moved = EventOccurrence.objects.get(event=event, status="rescheduled")
+    assert (moved.start, moved.end) == (at(6, 11, 17, 0), at(6, 11, 19, 15))
+
+
+def test_a_change_with_no_date_is_passed_over_and_the_next_one_applies(make_event):
+    event = make_event(
+        "Council office hours",
+        at(7, 1),
+        recurrence="FREQ=DAILY;COUNT=3",
+        occurrence_changes=[
+            ("change", {"original_date": None, "status": "cancelled"}),
+            ("change", {"original_date": dt.date(YEAR, 7, 3), "status": "postponed"}),
+        ],
+    )
+    assert [status for _start, status, _reason in listed(event)] == [
+        "scheduled",
+        "scheduled",
+        "postponed",
+    ]
+
+
+def test_a_series_without_an_end_is_expanded_up_to_the_horizon_asked_for(make_event):
+    event = make_event("Weekly clinic", at(2, 2), recurrence="FREQ=WEEKLY")
+    dates = event.expand(horizon=at(2, 23))
+    assert [occurrence.start for occurrence in dates] == [at(2, day) for day in (2, 9, 16, 23)]
 
 
 def test_a_draft_event_is_not_listed(make_event):
@@ -521,3 +572,30 @@ def test_filters_keep_matching_events_only(make_event, councils):
     assert listed(housing, format="online") and not listed(parks, format="online")
     assert listed(housing, council="41") and not listed(parks, council="41")
     assert not listed(housing, council="42")
+
+
+def test_the_date_range_is_in_city_time_whatever_zone_is_active(db):
+    """A visitor's "from" and "to" are the city's days even when another zone is active
+    (Wagtail's admin activates each editor's own time zone for their requests)."""
+    filters = filters_of(**{"from": f"{YEAR}-03-10", "to": f"{YEAR}-03-11"})
+    with timezone.override(zoneinfo.ZoneInfo("Asia/Tokyo")):
+        start, end = filters.window()
+    assert (start, end) == (at(3, 10, 0, 0), at(3, 12, 0, 0))
+    assert start.tzinfo == end.tzinfo == CHICAGO
+    assert filters_of().window() == (None, None)
+
+
+def test_the_offered_councils_are_read_in_one_go(councils):
+    """The filter form and the council links read every field they show from the one
+    query: a field left out of it would cost a query per council."""
+    english = Locale.objects.get(language_code="en")
+    with CaptureQueriesContext(connection) as queries:
+        offered = councils_for_locale(english)
+        loaded = len(queries)
+        fields = [(c.pk, c.title, c.district_number, c.locale_id, c.alias_of_id) for c in offered]
+    assert len(queries) == loaded
+    ours = [field for field in fields if field[0] in {c.pk for c in councils.values()}]
+    assert ours == [
+        (councils[41].pk, "District 41 council", 41, english.pk, None),
+        (councils[42].pk, "District 42 council", 42, english.pk, None),
+    ]
