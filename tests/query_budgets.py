@@ -23,7 +23,7 @@ BUDGETS = {
     "navigation API": 0,  # /api/v2/navigation/, three page links (6): cached per language
     "footer API": 0,  # /api/v2/footer/?locale=es: cached per language
     "site settings API": 2,  # /api/v2/site-settings/
-    "page feedback report (three views)": 99,  # per page, per owner, every answer; an editor
+    "page feedback report (three views)": 46,  # per page, per owner, every answer; an editor
     # district_councils
     "council index": 11,  # /en/district-councils/, 40 councils (31)
     "council index with a point lookup": 11,  # the same with ?lat=&lon= (31)
