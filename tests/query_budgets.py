@@ -23,7 +23,6 @@ BUDGETS = {
     "navigation API": 0,  # /api/v2/navigation/, three page links (6): cached per language
     "footer API": 0,  # /api/v2/footer/?locale=es: cached per language
     "site settings API": 2,  # /api/v2/site-settings/
-    "page feedback report (three views)": 46,  # per page, per owner, every answer; an editor
     # district_councils
     "council index": 11,  # /en/district-councils/, 40 councils (31)
     "council index with a point lookup": 11,  # the same with ?lat=&lon= (31)
@@ -51,7 +50,12 @@ BUDGETS = {
     "search API": 13,  # /api/v2/search/?q=…
 }
 
+# Admin views: editors' pages, outside the public promise above, with ceilings of their own.
+ADMIN_BUDGETS = {
+    "page feedback report (three views)": 46,  # per page, per owner, every answer; an editor
+}
+
 
 def assert_within_budget(name, count):
-    budget = BUDGETS[name]
+    budget = BUDGETS[name] if name in BUDGETS else ADMIN_BUDGETS[name]
     assert count <= budget, f"{name}: {count} queries, over its budget of {budget}"

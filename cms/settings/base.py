@@ -280,6 +280,8 @@ HEADLESS_PREVIEW_MAX_AGE = int(env.get("HEADLESS_PREVIEW_MAX_AGE", str(60 * 60))
 
 # Security --------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# A refused form (no valid CSRF token) gets a page in the visitor's language.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # No site may frame these pages; Wagtail's preview views allow their own same-origin frame.
 X_FRAME_OPTIONS = "DENY"

@@ -8,6 +8,8 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
+from cms.templatetags.language_tags import AROUND
+
 register = template.Library()
 
 
@@ -26,12 +28,13 @@ def reads_as_translation(page):
     )
 
 
-@register.inclusion_tag("cms/feedback/widget.html")
-def page_feedback(page):
+@register.inclusion_tag("cms/feedback/widget.html", takes_context=True)
+def page_feedback(context, page):
     if not getattr(page, "pk", None):  # a preview of a page never saved
         return {}
     url = reverse("page_feedback", args=[page.pk])
     return {
+        AROUND: context.get(AROUND),  # the language of the text around, for ``ui``
         "feedback_url": url,
         "translation_url": f"{url}?about=translation" if reads_as_translation(page) else None,
     }

@@ -92,8 +92,10 @@ def test_a_yes_is_stored_with_a_hashed_client_and_thanked_in_spanish(demo_page):
 
 def test_without_the_csrf_token_nothing_is_stored(demo_page):
     client = Client(enforce_csrf_checks=True, REMOTE_ADDR=ADDRESS)
-    response = client.post(f"/en/feedback/{demo_page('about').pk}/", {"helpful": "yes"})
+    response = client.post(f"/es/feedback/{demo_page('about', 'es').pk}/", {"helpful": "yes"})
     assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="es"' in html and "No se pudo enviar el formulario" in html
     assert not PageFeedback.objects.exists()
 
 
