@@ -63,7 +63,9 @@ def owner_choices():
     owning_types = [
         model for model in get_page_models() if getattr(model, "owns_descendants", False)
     ]
-    pages = Page.objects.type(*owning_types).filter(locale=default).order_by("title")
+    pages = Page.objects.none()
+    if owning_types:
+        pages = Page.objects.type(*owning_types).filter(locale=default).order_by("title")
     return [
         *((f"department:{item.translation_key}", item.name) for item in departments),
         *((f"page:{item.translation_key}", item.title) for item in pages),
