@@ -11,6 +11,7 @@ from cms import directory_views, views
 from cms.api.catalog import interface_strings_view
 from cms.api.router import api_router
 from cms.api.schema import openapi_schema_view
+from cms.feedback.views import feedback_page
 from cms.hooks import PUBLIC_URLS, collect
 from cms.image_files import serve_image_file
 from cms.lockout import password_form_guard
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
         directory_views.department_detail,
         name="department_detail",
     ),
+    path("feedback/<str:page_id>/", feedback_page, name="page_feedback"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         password_form_guard(wagtail_views.authenticate_with_password),

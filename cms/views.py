@@ -119,3 +119,9 @@ def server_error(request):
         response.status_code = 503
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (cookies blocked, or a form left open for long):
+    403 in the visitor's language with what to do, not Django's page for developers."""
+    return TemplateResponse(request, "403_csrf.html", status=403)

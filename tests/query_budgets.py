@@ -50,7 +50,12 @@ BUDGETS = {
     "search API": 9,  # /api/v2/search/?q=… (13: a query per page type among the results)
 }
 
+# Admin views: editors' pages, outside the public promise above, with ceilings of their own.
+ADMIN_BUDGETS = {
+    "page feedback report (three views)": 46,  # per page, per owner, every answer; an editor
+}
+
 
 def assert_within_budget(name, count):
-    budget = BUDGETS[name]
+    budget = BUDGETS[name] if name in BUDGETS else ADMIN_BUDGETS[name]
     assert count <= budget, f"{name}: {count} queries, over its budget of {budget}"

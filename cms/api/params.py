@@ -142,22 +142,29 @@ def choice(params, name, choices, default=None):
     return raw
 
 
-def text_value(params, name, default="", max_length=200):
+LINE_BREAKS = str.maketrans("\n\r\t", "   ")  # typed in a comment box
+
+
+def text_value(params, name, default="", max_length=200, *, multiline=False, label=None):
     """Free text (a filter box): stripped, at most ``max_length`` characters, no control
-    characters (NUL and the like never come from a keyboard)."""
+    characters (NUL and the like never come from a keyboard). ``multiline`` text (a comment
+    box) may hold line breaks and tabs, counted as one character per line break. Messages
+    call the field ``label`` (what the form calls it, translated) when given."""
     raw = _raw(params, name)
     if raw is None:
         return default
     text = raw.strip()
-    if has_control_characters(text):
+    if multiline:
+        text = text.replace("\r\n", "\n")
+    if has_control_characters(text.translate(LINE_BREAKS) if multiline else text):
         raise ParameterError(
             _("“%(name)s” contains characters that cannot be typed. Remove them and try again.")
-            % {"name": name}
+            % {"name": label or name}
         )
     if len(text) > max_length:
         raise ParameterError(
             _("“%(name)s” is too long: at most %(max)s characters.")
-            % {"name": name, "max": max_length}
+            % {"name": label or name, "max": max_length}
         )
     return text
 

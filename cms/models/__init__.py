@@ -1,4 +1,5 @@
 from .directory import ContactPoint, Department
+from .feedback import PageFeedback
 from .pages import BasePage, ContentPage, HomePage, SectionIndexPage
 from .site_settings import SiteSettings
 from .snippets import FooterText, NavigationMenu
@@ -11,6 +12,7 @@ __all__ = [
     "FooterText",
     "HomePage",
     "NavigationMenu",
+    "PageFeedback",
     "SectionIndexPage",
     "SiteSettings",
 ]

@@ -280,6 +280,8 @@ HEADLESS_PREVIEW_MAX_AGE = int(env.get("HEADLESS_PREVIEW_MAX_AGE", str(60 * 60))
 
 # Security --------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# A refused form (no valid CSRF token) gets a page in the visitor's language.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # No site may frame these pages; Wagtail's preview views allow their own same-origin frame.
 X_FRAME_OPTIONS = "DENY"
@@ -329,6 +331,7 @@ RATE_LIMITS = {
     "find_council": (60, 60),  # find-my-council
     "track_request": (20, 60),  # track a request: each lookup may ask the city's server
     "forms": (10, 60),  # every public form submission: any POST outside the admin
+    "feedback": (20, 60 * 60),  # page feedback sent (counted besides "forms")
 }
 for _item in env_list("RATE_LIMITS"):
     _scope, _sep, _limit = _item.partition("=")
@@ -338,6 +341,10 @@ RATE_LIMIT_CACHE = env.get("RATE_LIMIT_CACHE", "default")
 # The request header (as in request.META) a proxy we run sets to the client's address,
 # e.g. HTTP_X_FORWARDED_FOR; empty: REMOTE_ADDR. Never set it without such a proxy.
 RATE_LIMIT_CLIENT_HEADER = env.get("RATE_LIMIT_CLIENT_HEADER", "")
+
+# Page feedback: comments are free text a reader may put personal details in, so answers
+# are deleted after this many days (manage.py purge_feedback, run daily by the scheduler).
+FEEDBACK_RETENTION_DAYS = int(env.get("FEEDBACK_RETENTION_DAYS", "180"))
 
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
 # from one address, that pair is locked out for AXES_COOLOFF_TIME. Counted in the database

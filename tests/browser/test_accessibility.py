@@ -57,3 +57,22 @@ def test_sign_in_lockout_page_has_no_serious_accessibility_violations(site_serve
     assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
     assert page.locator("html").get_attribute("lang") == language
     assert_no_serious_violations(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_feedback_pages_have_no_serious_accessibility_violations(site_server, page, language):
+    """The feedback form (reached from a page's "Yes" button), its confirmation, and the
+    translation report form, in the visitor's language."""
+    page.goto(f"{site_server}/{language}/about/")
+    with page.expect_navigation():
+        page.click(".page-feedback button[value=yes]")
+    assert "/feedback/" in page.url
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_serious_violations(page)
+    with page.expect_navigation() as navigation:
+        page.click(".feedback-form button[type=submit]")
+    assert navigation.value.status == 200
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_serious_violations(page)
+    page.goto(f"{page.url}?about=translation")
+    assert_no_serious_violations(page)
