@@ -107,4 +107,5 @@ def check_translated_restrictions(serve):
 
 hooks.register("before_serve_page", page_cache.mark_page)
 
-from cms import review_hooks  # noqa: E402, F401  (review report, menu item and dashboard panel)
+# The reports, their menu items and dashboard panels: reviews, translations, reading grades.
+from cms import page_quality_hooks, review_hooks  # noqa: E402, F401

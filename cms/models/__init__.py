@@ -1,4 +1,5 @@
 from .directory import ContactPoint, Department
+from .page_records import ReadingMeasure, TranslationRecord
 from .pages import BasePage, ContentPage, HomePage, SectionIndexPage
 from .site_settings import SiteSettings
 from .snippets import FooterText, NavigationMenu
@@ -11,6 +12,8 @@ __all__ = [
     "FooterText",
     "HomePage",
     "NavigationMenu",
+    "ReadingMeasure",
     "SectionIndexPage",
     "SiteSettings",
+    "TranslationRecord",
 ]
