@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 
 from cms.models import BasePage
 from cms.page_quality_reports import ReadingGradeReportView, TranslationFreshnessReportView
@@ -79,6 +81,33 @@ class TranslationFreshnessPanel(Component):
 def add_translation_freshness_panel(request, panels):
     if can_view_reviews(request.user):
         panels.append(TranslationFreshnessPanel(counts_by_language()))
+
+
+def _review_button(page, user):
+    """A translated page's "reviewed by a person" action. Shown in the page listing and
+    header too, because a translation opens in wagtail-localize's editor, not the page form."""
+    if (
+        page.pk
+        and page.alias_of_id is None
+        and page.locale_id != Locale.get_default().pk
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Mark the translation as reviewed by a person"),
+            reverse("cms_mark_translation_reviewed", args=[page.pk]),
+            icon_name="globe",
+            priority=70,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def review_listing_button(page, user, next_url=None):
+    yield from _review_button(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def review_header_button(page, user, view_name=None, next_url=None):
+    yield from _review_button(page, user)
 
 
 def _measure_draft(request, page):
