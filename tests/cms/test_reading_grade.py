@@ -72,9 +72,8 @@ def test_the_grade_is_the_formula_of_the_pages_language(demo_page, client_as):
     assert record.formula == "Fernández Huerta"
     assert record.score == Decimal(str(measure(spanish_text, "es").score))
 
-    hmong = publish(
-        demo_page("", "hmn"), "Khib nyiab", "khib-nyiab", "Muab lub thoob tso rau ntug kev."
-    )
+    hmong_text = "Muab lub thoob tso rau ntug kev."
+    hmong = publish(demo_page("", "hmn"), "Lub thoob khib nyiab", "thoob-khib-nyiab", hmong_text)
     record = ReadingMeasure.objects.get(page=hmong)
     assert record.grade is None and record.formula == ""
     edit = client_as("admin").get(reverse("wagtailadmin_pages:edit", args=[hmong.pk]))
