@@ -80,7 +80,9 @@ def _snippet_models():
 
 def _snippet_versions():
     for model in _snippet_models():
-        for item in model.objects.all():
+        # Their names may name a related object (a contact point's department): read those too.
+        related = [field.name for field in model._meta.fields if field.many_to_one]
+        for item in model.objects.select_related(*related):
             yield Version(
                 item.pk,
                 item.translation_key,
