@@ -17,3 +17,10 @@ class CmsConfig(AppConfig):
         signals.connect()
         page_cache.connect()
         connect_signals()
+
+        from wagtail.signals import page_published
+
+        from cms import reading_grades, translation_records
+
+        page_published.connect(translation_records.page_published, dispatch_uid="translated-how")
+        page_published.connect(reading_grades.page_published, dispatch_uid="reading-grade")

@@ -107,5 +107,7 @@ def check_translated_restrictions(serve):
 
 hooks.register("before_serve_page", page_cache.mark_page)
 
-from cms import review_hooks  # noqa: E402, F401  (review report, menu item and dashboard panel)
-from cms.feedback import hooks as feedback_hooks  # noqa: E402, F401  (feedback report and menu item)
+# The reports, their menu items and dashboard panels: reviews, translations, reading grades,
+# page feedback.
+from cms import page_quality_hooks, review_hooks  # noqa: E402, F401
+from cms.feedback import hooks as feedback_hooks  # noqa: E402, F401

@@ -23,6 +23,7 @@ BUDGETS = {
     "navigation API": 0,  # /api/v2/navigation/, three page links (6): cached per language
     "footer API": 0,  # /api/v2/footer/?locale=es: cached per language
     "site settings API": 2,  # /api/v2/site-settings/
+    "translation freshness rows": 12,  # every page and snippet in Spanish, 15 more pages
     # district_councils
     "council index": 11,  # /en/district-councils/, 40 councils (31)
     "council index with a point lookup": 11,  # the same with ?lat=&lon= (31)

@@ -268,6 +268,19 @@ def core_schemas():
                         "text": {"type": "string", "nullable": True},
                     },
                 },
+                "translation_method": {
+                    "type": "object",
+                    "nullable": True,
+                    "description": "Detail only. How this language version was made and "
+                    "when, as the page footer says; null for pages written in the default "
+                    "language.",
+                    "required": ["method", "label", "dated"],
+                    "properties": {
+                        "method": {"type": "string", "enum": ["machine", "reviewed", "original"]},
+                        "label": {"type": "string"},
+                        "dated": {"type": "string", "format": "date"},
+                    },
+                },
                 "breadcrumbs": {
                     "type": "array",
                     "description": "Detail only. The HTML trail: ancestors below the home "

@@ -1,5 +1,6 @@
 from .directory import ContactPoint, Department
 from .feedback import PageFeedback
+from .page_records import ReadingMeasure, TranslationRecord
 from .pages import BasePage, ContentPage, HomePage, SectionIndexPage
 from .site_settings import SiteSettings
 from .snippets import FooterText, NavigationMenu
@@ -13,6 +14,8 @@ __all__ = [
     "HomePage",
     "NavigationMenu",
     "PageFeedback",
+    "ReadingMeasure",
     "SectionIndexPage",
     "SiteSettings",
+    "TranslationRecord",
 ]

@@ -27,7 +27,9 @@ from cms import locales
 from cms.blocks import BodyStreamBlock, TopTaskBlock, localize_links
 from cms.hooks import HOME_PAGE_TEASERS, collect_sections
 from cms.models.directory import ContactPoint, Department, directory_version, in_active_language
+from cms.models.page_records import public_translation_line
 from cms.models.site_settings import SiteSettings
+from cms.page_quality_panel import PageQualityPanel
 from cms.text_language import page_language
 from cms.visibility import contact_point_visible
 
@@ -104,7 +106,8 @@ class BasePage(Page):
                 FieldPanel("last_reviewed"),
             ],
             heading=_("Accountability"),
-        )
+        ),
+        PageQualityPanel(heading=_("Translation and reading grade")),
     ]
     # The same owner and contact in every language (each shown in the reader's language).
     accountability_fields = [
@@ -345,6 +348,12 @@ class BasePage(Page):
             .first()
         )
 
+    @cached_property
+    def translation_method(self):
+        """How this language version was made (machine, reviewed by a person, written in this
+        language) and when; None for pages in the default language written there."""
+        return public_translation_line(self)
+
     @property
     def accountability(self):
         """The same, for the API."""
@@ -358,6 +367,7 @@ class BasePage(Page):
 
     base_api_fields = [
         APIField("accountability"),
+        APIField("translation_method"),
         APIField("last_reviewed"),
         APIField("last_published_at"),
         APIField("translations"),
@@ -374,6 +384,7 @@ class BasePage(Page):
         "hreflang",
         "seo",
         "accountability",
+        "translation_method",
     ]
 
 

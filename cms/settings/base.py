@@ -271,6 +271,9 @@ elif _machine_translation == "dummy":
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     }
 
+# Plain language: pages should read at this US school grade or lower (cms.readability).
+READING_GRADE_TARGET = int(env.get("READING_GRADE_TARGET", "8"))
+
 # Headless API ----------------------------------------------------------------
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

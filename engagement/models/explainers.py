@@ -14,6 +14,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import BasePage, SectionIndexPage
+from cms.readability import reading_grade
 from engagement import presentation
 from engagement.blocks import ProcessStepBlock
 from engagement.choices import split_codes
@@ -21,7 +22,6 @@ from engagement.forms import ProcessPageForm
 from engagement.models.events import EventIndexPage
 from engagement.models.fields import code_list_field
 from engagement.models.occurrences import EventOccurrence
-from engagement.readability import reading_grade
 from engagement.text import process_text
 
 RELATED_EVENT_COUNT = 5
@@ -123,7 +123,8 @@ class ProcessPage(BasePage):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            grade = reading_grade(self.plain_text())
+            locale = self.locale if self.locale_id else self.get_default_locale()
+            grade = reading_grade(self.plain_text(), locale.language_code)
             self.reading_grade = Decimal(str(grade)) if grade is not None else None
         result = super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None:

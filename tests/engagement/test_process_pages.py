@@ -1,39 +1,5 @@
 """How-it-works explainers: steps, glossary, related events, reading grade, step-by-step sidebar."""
 
-import pytest
-
-from engagement.readability import reading_grade, syllables
-
-
-@pytest.mark.parametrize(
-    ("word", "count"),
-    [
-        ("cat", 1),
-        ("table", 2),
-        ("budget", 2),
-        ("hearing", 2),
-        ("neighbors", 2),
-        ("council", 2),
-        ("jumped", 1),
-        ("decided", 3),
-    ],
-)
-def test_syllable_counts(word, count):
-    assert syllables(word) == count
-
-
-def test_reading_grade_tells_simple_from_complex_text():
-    simple = "The cat sat on the mat. We go to the park. It is fun."
-    complex_text = (
-        "Notwithstanding the aforementioned administrative determinations, "
-        "municipal authorities subsequently promulgated comprehensive regulatory "
-        "modifications necessitating extraordinary interdepartmental coordination."
-    )
-    assert reading_grade(simple) < 3
-    assert reading_grade(complex_text) > 16
-    assert reading_grade("") is None
-    assert reading_grade("<p>The cat sat.</p>") == reading_grade("The cat sat.")
-
 
 def test_demo_explainers_are_plain_language(demo_page):
     index = demo_page("how-it-works")
