@@ -20,7 +20,7 @@ PAGES = {
     "section index": "district-councils/",
     "search results": "search/?q=council",
     "not found": "no-such-page/",
-    "staff sign-in": "_util/login/?next=/about/staff-guide/",
+    "staff sign-in": "_util/login/?next=/staff/staff-guide/",
     "department directory": "departments/",
     "department": "departments/safety-inspections/",
     "services index with filter": "services/?q=trash",
