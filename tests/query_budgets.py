@@ -45,6 +45,11 @@ BUDGETS = {
     "services index": 26,  # /en/services/, 23 demo topics and 20 more
     "service topics API": 3,  # /api/v2/service-topics/, the same topics
     "service requests API": 2,  # /api/v2/service-requests/?district=1, 30 more types
+    "staff hub": 15,  # /en/staff/, 12 answers, 3 top 10s and the rest (and 12 more)
+    "staff training library": 15,  # /en/staff/training-library/, 3 presentations and 10 more
+    "staff top 10": 15,  # /es/staff/top-10-public-works/, 10 topics
+    "staff list": 15,  # /es/staff/customer-service-staff/, 5 departments
+    "staff guidance": 15,  # /es/staff/rental-repairs/, 2 contact cards, a service topic
     # search
     "search results page": 15,  # /en/search/?q=… on the database backend, 10 results (38)
     "search API": 13,  # /api/v2/search/?q=…
