@@ -15,7 +15,7 @@ from wagtail.rich_text import RichText
 
 from cms.demo.loader import stream, translate, upsert_child
 from cms.models import ContactPoint, ContentPage, Department
-from cms.roles import CITY_STAFF
+from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF
 from engagement.demo import staff as data
 from engagement.models import (
     GuidancePage,
@@ -33,10 +33,11 @@ def _days_ago(days):
 
 
 def restrict_to_staff(page):
+    """City staff and City communications (administrators pass every restriction)."""
     restriction, _created = PageViewRestriction.objects.get_or_create(
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
-    restriction.groups.set(Group.objects.filter(name=CITY_STAFF))
+    restriction.groups.set(Group.objects.filter(name__in=[CITY_STAFF, CITY_COMMUNICATIONS]))
 
 
 def staff_collection(name):

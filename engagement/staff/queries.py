@@ -1,31 +1,30 @@
 """What the staff hub shows and searches, always through ``cms.visibility``."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.utils.translation import get_language
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
-from cms.models import ContactPoint
-from cms.visibility import contact_point_visible, visible_documents, visible_pages
+from cms.models import ContactPoint, Department
+from cms.visibility import visible_contact_points, visible_documents, visible_pages
 from engagement.models import GuidancePage, TopTopicsPage, TrainingLibraryPage
 from search.ranking import Scope
 
 
 def hub_sections(hub, user):
     """The hub's pages the user may see, by kind: guidance answers (by question), top 10
-    pages, the staff list and library, and other pages. One query per page type."""
-    children = visible_pages(user, hub.get_children().live()).order_by("title").specific()
-    sections = {"guidance": [], "top_topics": [], "other": []}
-    for page in children:
-        if isinstance(page, GuidancePage):
-            sections["guidance"].append(page)
-        elif isinstance(page, TopTopicsPage):
-            sections["top_topics"].append(page)
-        else:
-            sections["other"].append(page)
-    sections["guidance"].sort(key=lambda page: page.question.casefold())
-    return sections
+    pages, and the rest (staff list, library, guides). Two queries."""
+    guidance_type = ContentType.objects.get_for_model(GuidancePage)
+    top_type = ContentType.objects.get_for_model(TopTopicsPage)
+    guidance = visible_pages(user, GuidancePage.objects.child_of(hub).live())
+    others = visible_pages(user, hub.get_children().live()).exclude(content_type=guidance_type)
+    others = list(others.order_by("title"))
+    return {
+        "guidance": sorted(guidance, key=lambda page: page.question.casefold()),
+        "top_topics": [page for page in others if page.content_type_id == top_type.pk],
+        "other": [page for page in others if page.content_type_id != top_type.pk],
+    }
 
 
 def _collection_subtree(collections):
@@ -62,71 +61,86 @@ def hub_scope(hub):
     )
 
 
-def in_active_language(items):
-    """Translatable snippets (departments, contact points) in the visitor's language where
-    translated, else as chosen: one query for the lot, in the order given."""
-    items = [item for item in items if item is not None]
-    if not items:
-        return []
-    model = type(items[0])
-    translated = {
-        item.translation_key: item
-        for item in model.objects.filter(
-            translation_key__in={item.translation_key for item in items},
-            locale__language_code=get_language(),
-        ).select_related("locale")
-    }
-    return [translated.get(item.translation_key, item) for item in items]
+def _chosen_ids(stream):
+    """The ids a chooser StreamField holds, read from its raw data (no query)."""
+    ids = []
+    for item in stream.raw_data:
+        value = item["value"]
+        chosen = value.get(stream_key(item)) if isinstance(value, dict) else value
+        if chosen:
+            ids.append(chosen)
+    return ids
+
+
+def stream_key(item):
+    return {"topic": "answer", "entry": "department"}.get(item["type"])
+
+
+def localized(model, ids, language_code, items=None):
+    """The objects ``ids`` of a translatable ``model`` in ``language_code`` where translated,
+    else as chosen, in the order of ``ids``: one query (``items`` narrows what may be
+    returned, e.g. to the pages a user may see)."""
+    if not ids:
+        return {}
+    keys = model.objects.filter(pk__in=ids).values("translation_key")
+    found = (items if items is not None else model.objects.all()).filter(translation_key__in=keys)
+    chosen, translated = {}, {}
+    for item in found.select_related("locale"):
+        if item.pk in ids:
+            chosen[item.translation_key] = item
+        if item.locale.language_code == language_code:
+            translated[item.translation_key] = item
+    by_id = {}
+    for key, item in chosen.items():
+        by_id[item.pk] = translated.get(key, item)
+    return by_id
+
+
+def _in_order(by_id, ids):
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def guidance_related(page, user):
     """A guidance page's departments, contact points the user may see and live service
-    topics the user may see, in the visitor's language."""
-    contacts = in_active_language([block.value for block in page.contact_points])
-    topic_keys = [block.value.translation_key for block in page.service_topics if block.value]
-    topics = visible_pages(
-        user,
-        Page.objects.live().filter(translation_key__in=topic_keys, locale=page.locale),
-    ).order_by("title")
+    topics the user may see, in the page's language: a query for each kind."""
+    language = page.locale.language_code
+    contact_ids = _chosen_ids(page.contact_points)
+    contacts = localized(
+        ContactPoint,
+        contact_ids,
+        language,
+        visible_contact_points(user, ContactPoint.objects.select_related("department")),
+    )
+    topic_ids = _chosen_ids(page.service_topics)
+    topics = localized(Page, topic_ids, language, visible_pages(user, Page.objects.live()))
+    department_ids = _chosen_ids(page.departments)
     return {
-        "departments": in_active_language([block.value for block in page.departments]),
-        "contact_points": [contact for contact in contacts if contact_point_visible(user, contact)],
-        "service_topics": list(topics),
+        "departments": _in_order(localized(Department, department_ids, language), department_ids),
+        "contact_points": _in_order(contacts, contact_ids),
+        "service_topics": _in_order(topics, topic_ids),
     }
 
 
 def staff_list_entries(page):
-    """The staff list's rows with each department in the visitor's language."""
-    blocks = list(page.entries)
-    departments = in_active_language([block.value["department"] for block in blocks])
-    by_key = {department.translation_key: department for department in departments}
+    """The staff list's rows (their stored values: the blocks' chooser would cost a query)
+    with each department in the page's language."""
+    departments = localized(Department, _chosen_ids(page.entries), page.locale.language_code)
     return [
-        {
-            "block": block,
-            "value": block.value,
-            "department": by_key.get(getattr(block.value["department"], "translation_key", None)),
-        }
-        for block in blocks
+        {"value": raw["value"], "department": departments.get(raw["value"].get("department"))}
+        for raw in page.entries.raw_data
     ]
 
 
 def top_topics(page, user):
     """A top 10 page's topics, each with its answer page in the page's language where
     translated (else as chosen), if live and the user may see it: one query."""
-    blocks = list(page.topics)
-    keys = [block.value["answer"].translation_key for block in blocks if block.value["answer"]]
-    answers = visible_pages(
-        user, Page.objects.live().filter(translation_key__in=keys)
-    ).select_related("locale")
-    by_key = {}
-    for answer in answers:
-        if answer.translation_key not in by_key or answer.locale_id == page.locale_id:
-            by_key[answer.translation_key] = answer
+    answers = localized(
+        Page,
+        _chosen_ids(page.topics),
+        page.locale.language_code,
+        visible_pages(user, Page.objects.live()),
+    )
     return [
-        {
-            "block": block,
-            "value": block.value,
-            "page": by_key.get(getattr(block.value["answer"], "translation_key", None)),
-        }
-        for block in blocks
+        {"value": raw["value"], "page": answers.get(raw["value"].get("answer"))}
+        for raw in page.topics.raw_data
     ]
