@@ -12,3 +12,4 @@ class EngagementConfig(AppConfig):
         # handlers in cms.routing (the models do not import the views).
         from engagement import signals, views  # noqa: F401
         from engagement.intake import views as intake_views  # noqa: F401
+        from engagement.staff import views as staff_views  # noqa: F401

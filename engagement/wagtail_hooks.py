@@ -12,6 +12,7 @@ from cms.api.snippets import SnippetEndpoint
 from engagement.api import EventsAPIViewSet
 from engagement.demo.intake import load as load_intake_demo
 from engagement.demo.loader import load as load_demo
+from engagement.demo.staff_loader import load as load_staff_demo
 from engagement.intake.api import ServiceRequestsAPIViewSet, ServiceTopicsAPIViewSet
 from engagement.intake.openapi import openapi_description as intake_openapi
 from engagement.intake.statistics import district_summary
@@ -102,6 +103,7 @@ def events_openapi():
 def load_engagement_demo(home, stdout):
     load_demo(home, stdout)
     load_intake_demo(home, stdout)
+    load_staff_demo(home, stdout)  # guidance links to the service topics
 
 
 class GlossaryTermViewSet(SnippetViewSet):

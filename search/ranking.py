@@ -7,6 +7,7 @@ nothing matches, and the database index when the engine is down (:mod:`search.fa
 """
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -47,11 +48,30 @@ def _scored(results):
     return scored
 
 
+def _everything(queryset):
+    return queryset
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A part of the site to search instead of all of it (the staff hub searches its own
+    pages, the staff-only contact points and its training documents). Each function narrows
+    a query set of its kind with filters the index knows; visibility still applies."""
+
+    pages: object = _everything
+    contacts: object = _everything
+    documents: object = _everything
+    promotions: bool = True
+
+
+EVERYWHERE = Scope()
+
+
 # Matches of each kind ------------------------------------------------------------
 
 
-def _page_hits(backend, query, language, user, other_languages=False):
-    pages = Page.objects.live().filter(depth__gt=1)
+def _page_hits(backend, query, language, user, other_languages=False, scope=EVERYWHERE):
+    pages = scope.pages(Page.objects.live().filter(depth__gt=1))
     if other_languages:
         pages = pages.exclude(locale_id=locale_id(language))
     else:
@@ -70,8 +90,9 @@ def _page_hits(backend, query, language, user, other_languages=False):
     return hits
 
 
-def _contact_hits(backend, query, language, user, other_languages=False):
+def _contact_hits(backend, query, language, user, other_languages=False, scope=EVERYWHERE):
     contacts = visible_contact_points(user, ContactPoint.objects.select_related("department"))
+    contacts = scope.contacts(contacts)
     language_id = locale_id(language)
     if language_id is None:
         return []
@@ -88,11 +109,12 @@ def _contact_hits(backend, query, language, user, other_languages=False):
     ]
 
 
-def _document_hits(backend, query, user):
+def _document_hits(backend, query, user, scope=EVERYWHERE):
     """Documents the user may see. The index filters on the collection copied into it;
     each hit is then checked against its document's collection now, as the admin's bulk
     "Add to collection" moves documents without telling the index."""
     documents = visible_documents(user, DocumentText.objects.select_related("document"))
+    documents = scope.documents(documents)
     results = backend.search(query, documents).annotate_score("_score")[:MAX_HITS]
     visible = set(visible_collection_ids(user))
     label = str(get_document_model()._meta.verbose_name)
@@ -127,21 +149,21 @@ def _boost_title_matches(hits, query):
             hit.score *= 2  # the title is the query: "District councils" for "district council"
 
 
-def ranked_hits(backend, query, language, user):
+def ranked_hits(backend, query, language, user, scope=EVERYWHERE):
     """(hits, in other languages): the visitor's language first, best first.
 
     Pages and contacts in other languages only when there are none in the visitor's;
     documents always. Scores are scaled so the best is 1.
     """
-    hits = _page_hits(backend, query, language, user) + _contact_hits(
-        backend, query, language, user
+    hits = _page_hits(backend, query, language, user, scope=scope) + _contact_hits(
+        backend, query, language, user, scope=scope
     )
     other = False
     if not hits:
-        hits = _page_hits(backend, query, language, user, other_languages=True)
-        hits += _contact_hits(backend, query, language, user, other_languages=True)
+        hits = _page_hits(backend, query, language, user, other_languages=True, scope=scope)
+        hits += _contact_hits(backend, query, language, user, other_languages=True, scope=scope)
         other = bool(hits)
-    hits += _document_hits(backend, query, user)
+    hits += _document_hits(backend, query, user, scope=scope)
     _boost_title_matches(hits, query)
     top = max((hit.score for hit in hits), default=0) or 1
     for hit in hits:
@@ -186,8 +208,9 @@ def facets_of(hits):
 # The search --------------------------------------------------------------------
 
 
-def site_search(query, language, user=None, content_type=None):
-    """Everything the search page and API show for ``query`` in ``language``."""
+def site_search(query, language, user=None, content_type=None, scope=EVERYWHERE):
+    """Everything the search page and API show for ``query`` in ``language`` (within
+    ``scope``)."""
     variants = expand_query(query, language)
 
     def run(backend):
@@ -203,7 +226,7 @@ def site_search(query, language, user=None, content_type=None):
         fallback = ([], False, None)
         for words, operator, correction in attempts:
             hits, other = ranked_hits(
-                backend, build_query(words, operator, database), language, user
+                backend, build_query(words, operator, database), language, user, scope
             )
             if hits and not other:
                 return hits, other, correction
@@ -213,7 +236,7 @@ def site_search(query, language, user=None, content_type=None):
         return fallback
 
     (hits, other, corrected), backend_name, fell_back = with_fallback(run)
-    promotions = promotions_for(query, language)
+    promotions = promotions_for(query, language) if scope.promotions else []
     hits = without_promoted(hits, promotions)
     facets = facets_of(hits)
     if content_type:

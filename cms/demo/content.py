@@ -148,21 +148,6 @@ SERVICES = {
     ],
 }
 
-STAFF_GUIDE = {
-    "slug": "staff-guide",
-    "title": "Staff guide: routing resident requests",
-    "intro": "Evergreen guidance for frontline staff who answer residents' questions.",
-    "body": [
-        ("heading", "Route every request to one place"),
-        (
-            "paragraph",
-            "<p>Log the request with the City information and complaint line and give the resident the "
-            "request number. Do not forward it to a personal email address.</p>",
-        ),
-        ("contact", 0),
-    ],
-}
-
 NAVIGATION = ["district-councils", "events", "how-it-works", "services", "about"]
 
 FOOTER = (

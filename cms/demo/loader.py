@@ -12,14 +12,14 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.demo import content, directory
 from cms.hooks import LOAD_DEMO_CONTENT
-from cms.models import ContentPage, FooterText, HomePage, NavigationMenu, SiteSettings
-from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF, setup_roles
+from cms.models import FooterText, HomePage, NavigationMenu, SiteSettings
+from cms.roles import CITY_COMMUNICATIONS, setup_roles
 
 
 class Progress:
@@ -160,15 +160,6 @@ def load_demo(stdout):
             intro=spec["intro"],
             body=stream(spec["body"], contacts),
         )
-    staff_guide = upsert_child(
-        pages["about"],
-        ContentPage,
-        content.STAFF_GUIDE["slug"],
-        title=content.STAFF_GUIDE["title"],
-        intro=content.STAFF_GUIDE["intro"],
-        body=stream(content.STAFF_GUIDE["body"], contacts),
-        show_in_menus=False,
-    )
 
     for slug, (department, contact, days_ago) in content.PAGE_OWNERS.items():
         page = home if slug == "" else pages[slug]
@@ -201,12 +192,8 @@ def load_demo(stdout):
         locale=default, defaults={"body": content.FOOTER}
     )
 
-    progress("Roles and staff-only guidance")
+    progress("Roles")
     setup_roles()
-    restriction, _created = PageViewRestriction.objects.get_or_create(
-        page=staff_guide, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set([Group.objects.get(name=CITY_STAFF)])
 
     progress("Spanish translations (wagtail-localize)")
     if spanish is not None:

@@ -1,5 +1,6 @@
 """Engagement's models: events (``events``, ``occurrences``), explainers (``explainers``),
-service topics (``services``) and the city's request data (``service_data``).
+service topics (``services``), the city's request data (``service_data``) and the staff
+hub (``staff``).
 
 Everything is re-exported here, so ``from engagement.models import EventPage`` works.
 """
@@ -14,12 +15,20 @@ from engagement.models.explainers import (
 from engagement.models.occurrences import EventOccurrence, OccurrenceQuerySet
 from engagement.models.service_data import Open311Service, ServiceRequestRecord
 from engagement.models.services import ServiceIndexPage, ServiceTopicPage
+from engagement.models.staff import (
+    GuidancePage,
+    StaffHubPage,
+    StaffListPage,
+    TopTopicsPage,
+    TrainingLibraryPage,
+)
 
 __all__ = [
     "EventIndexPage",
     "EventOccurrence",
     "EventPage",
     "GlossaryTerm",
+    "GuidancePage",
     "OccurrenceQuerySet",
     "Open311Service",
     "ProcessIndexPage",
@@ -28,4 +37,8 @@ __all__ = [
     "ServiceIndexPage",
     "ServiceRequestRecord",
     "ServiceTopicPage",
+    "StaffHubPage",
+    "StaffListPage",
+    "TopTopicsPage",
+    "TrainingLibraryPage",
 ]

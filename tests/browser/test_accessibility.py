@@ -9,6 +9,7 @@ from django.conf import settings
 import pytest
 
 from tests.browser.axe import assert_no_serious_violations
+from tests.browser.conftest import BROWSER_DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,7 @@ PAGES = {
     "section index": "district-councils/",
     "search results": "search/?q=council",
     "not found": "no-such-page/",
-    "staff sign-in": "_util/login/?next=/about/staff-guide/",
+    "staff sign-in": "_util/login/?next=/staff/staff-guide/",
     "department directory": "departments/",
     "department": "departments/safety-inspections/",
     "services index with filter": "services/?q=trash",
@@ -29,6 +30,15 @@ PAGES = {
     "track a request": "services/track/?id=DEMO-1001",
 }
 EXPECTED_STATUS = {"not found": 404}
+# The staff hub, read signed in as a City staff member.
+STAFF_PAGES = {
+    "staff hub": "staff/",
+    "staff guidance": "staff/rental-repairs/",
+    "staff top 10": "staff/top-10-public-works/",
+    "staff list": "staff/customer-service-staff/",
+    "staff training library": "staff/training-library/",
+    "staff search": "staff/search/?q=landlord",
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -39,6 +49,29 @@ def test_page_has_no_serious_accessibility_violations(site_server, page, languag
     assert response.status == EXPECTED_STATUS.get(page_type, 200), response.url
     assert page.locator("html").get_attribute("lang") == language
     assert_no_serious_violations(page)
+
+
+@pytest.fixture
+def staff_page(site_server, page):
+    """The browser page, signed in as the demo City staff member."""
+    page.goto(f"{site_server}/en/_util/login/")
+    page.fill("#id_username", "staff")
+    page.fill("#id_password", BROWSER_DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    return page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", STAFF_PAGES)
+def test_staff_hub_page_has_no_serious_accessibility_violations(
+    site_server, staff_page, language, page_type
+):
+    response = staff_page.goto(f"{site_server}/{language}/{STAFF_PAGES[page_type]}")
+    assert response.status == 200, response.url  # not the sign-in page
+    assert "/_util/login/" not in staff_page.url
+    assert staff_page.locator("html").get_attribute("lang") == language
+    assert_no_serious_violations(staff_page)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

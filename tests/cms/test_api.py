@@ -63,7 +63,7 @@ def test_rich_text_internal_links_are_urls(client, demo_page):
 
 
 def test_staff_only_page_never_in_api(client, demo_page):
-    staff_guide = demo_page("about/staff-guide", "en")
+    staff_guide = demo_page("staff/staff-guide", "en")
     listing = client.get("/api/v2/pages/?limit=100&locale=en").json()
     assert staff_guide.pk not in {item["id"] for item in listing["items"]}
     assert client.get(f"/api/v2/pages/{staff_guide.pk}/").status_code == 404

@@ -65,7 +65,7 @@ def test_a_signed_in_editor_never_gets_the_cached_page(client, client_as):
 
 
 def test_a_private_page_is_never_stored(client, client_as, demo_page):
-    staff_guide = demo_page("about/staff-guide")
+    staff_guide = demo_page("staff/staff-guide")
     staff = client_as("staff")
     for _ in range(2):
         state, response = served(staff, staff_guide.url)

@@ -50,10 +50,10 @@ def test_translators_edit_but_cannot_publish(django_user_model, demo_page):
 
 
 def test_staff_only_guidance_needs_city_staff_login(client, client_as):
-    anonymous = client.get("/en/about/staff-guide/")
+    anonymous = client.get("/en/staff/staff-guide/")
     assert anonymous.status_code == 302
     assert "/_util/login/" in anonymous["Location"]
-    staff = client_as("staff").get("/en/about/staff-guide/")
+    staff = client_as("staff").get("/en/staff/staff-guide/")
     assert staff.status_code == 200
     assert "Route every request to one place" in staff.content.decode()
 

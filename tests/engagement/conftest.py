@@ -6,6 +6,13 @@ import zoneinfo
 import pytest
 
 from engagement.models import EventPage
+from tests.search.conftest import (  # noqa: F401 (the search fixtures, both backends)
+    engine_index,
+    engine_prefix,
+    search_backend,
+    search_node_url,
+    staff_client,
+)
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
 

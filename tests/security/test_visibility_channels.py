@@ -10,6 +10,7 @@ rule of ``cms.visibility`` protects the translation then).
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -174,3 +175,124 @@ def test_deleting_the_source_page_leaves_the_translation_private(client, briefin
     briefing["en"].delete()
     assert PageViewRestriction.objects.filter(page=briefing["es"]).exists()
     assert leaks(client, "es", briefing["es"]) == []
+
+
+# The staff hub (/<lang>/staff/): every page below it, its training documents and its
+# search, on every channel, in every language.
+
+ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+HUB_PATHS = [
+    "",
+    "search/?q=landlord",
+    "rental-repairs/",
+    "top-10-public-works/",
+    "customer-service-staff/",
+    "training-library/",
+    "staff-guide/",
+]
+# Text found only in the hub (each longer than any query below, which a page may echo).
+HUB_TEXTS = [
+    "Safety and Inspections registers and secures vacant buildings.",
+    "Mi arrendador no arregla la calefacción",
+    "Top 10 topics: Public Works",
+    "Los 10 temas principales",
+    "Jenna McCullough",
+    "Dale Street Garage",
+    "Snacks &amp; Service",
+    "Snacks & Service",
+    "Customer-service staff list",
+    "Staff guide: routing resident requests",
+    "Centro para el personal",
+]
+HUB_QUERIES = ["landlord", "arrendador", "vacant", "snacks", "McCullough", "Dale", "top"]
+
+
+def hub_channels(language):
+    """Every public URL that could show staff-hub text, in ``language``."""
+    urls = {
+        "home and its teasers": f"/{language}/",
+        "main navigation API": f"/api/v2/navigation/?locale={language}",
+        "sitemap": "/sitemap.xml",
+        "documents API": "/api/v2/documents/?limit=100",
+        "pages API": f"/api/v2/pages/?locale={language}&limit=100&fields=*",
+        "guidance in the pages API": f"/api/v2/pages/?locale={language}"
+        "&type=engagement.GuidancePage&fields=question,short_answer",
+        "department page": f"/{language}/departments/public-works/",
+    }
+    for query in HUB_QUERIES:
+        urls[f"search {query}"] = f"/{language}/search/?q={query}"
+        urls[f"suggest {query}"] = f"/{language}/search/suggest/?q={query}"
+        urls[f"search API {query}"] = f"/api/v2/search/?q={query}&locale={language}"
+        urls[f"suggest API {query}"] = f"/api/v2/search/suggest/?q={query}&locale={language}"
+    return urls
+
+
+def hub_leaks(visitor, language):
+    found = []
+    for name, url in hub_channels(language).items():
+        body = visitor.get(url).content.decode()
+        if any(text in body for text in HUB_TEXTS) or f"/{language}/staff/" in body:
+            found.append(name)
+    return found
+
+
+@pytest.fixture
+def hub_on_every_list():
+    """The hub as an editor might expose it: in the main menu and promoted in search."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from cms.models import NavigationMenu
+    from engagement.models import GuidancePage, StaffHubPage
+
+    hub = StaffHubPage.objects.get(locale__language_code="en")
+    menu = NavigationMenu.objects.get(locale__language_code="en")
+    menu.items = [*menu.items.raw_data, {"type": "link", "value": {"page": hub.pk, "url": ""}}]
+    menu.save()
+    guidance = GuidancePage.objects.get(locale__language_code="en", slug="vacant-building")
+    for query in HUB_QUERIES:
+        SearchPromotion.objects.create(query=Query.get(query), page=guidance, sort_order=0)
+    return hub
+
+
+def test_staff_see_the_hub_on_the_channels_the_checks_read(client_as, hub_on_every_list):
+    """The control: the checks below see hub text where a staff member may see it."""
+    found = hub_leaks(client_as("staff"), "en")
+    for channel in ("home and its teasers", "documents API", "search landlord"):
+        assert channel in found, found
+    assert "search API snacks" in found and "suggest McCullough" in found, found
+
+
+@pytest.mark.parametrize("who", VISITORS)
+def test_no_staff_hub_text_reaches_anyone_outside_the_groups(
+    client, client_as, who, hub_on_every_list
+):
+    visitor = visitor_for(client, client_as, who)
+    for language in ALL_LANGUAGES:
+        assert hub_leaks(visitor, language) == [], (language, who)
+        for path in HUB_PATHS:
+            response = visitor.get(f"/{language}/staff/{path}")
+            assert response.status_code == 302, (language, path)
+            assert "/_util/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", VISITORS)
+def test_staff_hub_pages_and_documents_are_refused_by_id(client, client_as, who):
+    from wagtail.documents import get_document_model
+
+    from engagement.models import StaffHubPage
+
+    visitor = visitor_for(client, client_as, who)
+    hub = StaffHubPage.objects.get(locale__language_code="en")
+    pages = hub.get_descendants(inclusive=True)
+    for page in pages:
+        for copy in page.get_translations(inclusive=True):
+            assert visitor.get(f"/api/v2/pages/{copy.pk}/").status_code == 404, copy.url_path
+    documents = get_document_model().objects.filter(
+        collection__name="Snacks & Service presentations"
+    )
+    assert documents.count() == 3
+    for document in documents:
+        assert visitor.get(f"/api/v2/documents/{document.pk}/").status_code == 404
+        response = visitor.get(document.url)
+        assert response.status_code == 302 and "/_util/login/" in response["Location"]
+        assert visitor.get(f"/media/{document.file.name}").status_code == 404
