@@ -95,10 +95,12 @@ def public_translation_line(page):
     data = cache.get(key)
     if data is None:
         record = TranslationRecord.objects.filter(page_id=page.pk).first()
-        data = record.as_public_dict() if record else {}
+        in_default_language = page.locale_id == Locale.get_default().pk
+        if record is None or (record.method == TranslationRecord.ORIGINAL and in_default_language):
+            data = {}
+        else:
+            data = record.as_public_dict()
         cache.set(key, data, 60 * 60)
     if not data:
-        return None
-    if data["method"] == TranslationRecord.ORIGINAL and page.locale_id == Locale.get_default().pk:
         return None
     return {**data, "label": str(dict(TranslationRecord.METHOD_CHOICES)[data["method"]])}
