@@ -27,7 +27,7 @@ def test_feedback_is_sent_with_the_keyboard_and_confirmed_in_spanish(site_server
             page.keyboard.press("Enter")
         assert navigation.value.status == 200
         assert page.locator("h1").inner_text() == "Gracias por sus comentarios"
-        assert page.locator("[role=status]").is_visible()
+        assert page.locator("p[role=status]").is_visible()
     finally:
         context.close()
 
@@ -41,4 +41,4 @@ def test_a_translated_page_links_to_the_translation_report(site_server, page):
     with page.expect_navigation() as navigation:
         page.click(".feedback-form button[type=submit]")
     assert navigation.value.status == 200
-    assert "traducción" in page.locator("[role=status]").inner_text()
+    assert "traducción" in page.locator("p[role=status]").inner_text()
