@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.images import get_image_model
 
+from cms.api.params import has_control_characters
 from cms.visibility import visible_documents
 
 # Public image files may be kept by browsers and proxies for an hour; the rule is asked
@@ -23,8 +24,11 @@ PUBLIC_MAX_AGE = 60 * 60
 
 
 def image_for_file(name):
-    """The id of the image whose original or rendition is stored as ``name``, or None."""
+    """The id of the image whose original or rendition is stored as ``name``, or None
+    (also for a name no file can have, such as one with NUL, which PostgreSQL refuses)."""
     Image = get_image_model()
+    if has_control_characters(name):
+        return None
     if name.startswith("original_images/"):
         files = Image.objects.filter(file=name).values_list("pk", flat=True)
     elif name.startswith("images/"):

@@ -1,4 +1,4 @@
-"""Who may see which pages and documents: the one rule every channel uses.
+"""Who may see which pages, documents and images: the one rule every channel uses.
 
 A page is private when it, an ancestor, or a page it translates or aliases (the same
 ``translation_key`` in another language) sits under a view restriction. Wagtail copies a
@@ -192,7 +192,8 @@ def visible_collection_ids(user):
 
 
 def visible_documents(user, documents):
-    """The items of ``documents`` (anything with a ``collection``) that ``user`` may see."""
+    """The items of ``documents`` (anything with a ``collection``: documents, images) that
+    ``user`` may see."""
     return documents.filter(collection__in=visible_collections(user))
 
 

@@ -125,3 +125,6 @@ def test_image_files_are_stored_outside_the_public_media_folder(staff_image, pub
 def test_a_file_name_no_image_has_is_not_found(client, public_image):
     assert client.get("/media/original_images/no-such-file.png").status_code == 404
     assert client.get("/media/images/../original_images/blue.png").status_code == 404
+    # NUL and bytes that are not UTF-8 (PostgreSQL refuses NUL in any text value).
+    for name in ("original_images/blue%00.png", "images/%00", "images/%FF%FE.png"):
+        assert client.get(f"/media/{name}").status_code == 404, name
