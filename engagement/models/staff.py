@@ -67,6 +67,8 @@ class StaffHubPage(RoutablePageMixin, BasePage):
 
 
 def _chooser_list(block, label):
+    """A list of chosen items as a StreamField: wagtail-localize points each chosen snippet
+    of a translation at that snippet's translation (a many-to-many field it would not)."""
     return StreamField([("item", block)], blank=True, verbose_name=label)
 
 

@@ -58,7 +58,7 @@ def staff_page(site_server, page):
     page.fill("#id_username", "staff")
     page.fill("#id_password", BROWSER_DEMO_PASSWORD)
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.click("form:has(#id_password) [type=submit]")  # not the header's search button
     return page
 
 
