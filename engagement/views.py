@@ -21,6 +21,7 @@ from cms.api.params import month_value, page_number
 from cms.pagination import PageOutOfRange, paginate
 from cms.routing import handles
 from cms.site import city_name
+from district_councils.models import HEAVY_COUNCIL_FIELDS
 from engagement import ical
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
 from engagement.filters import FilterError, councils_for_locale, parse_filters
@@ -176,6 +177,8 @@ def calendar_feed(index, request, council=None, topic=None):
         EventPage.objects.live()
         .filter(pk__in=recent)
         .select_related("host_council", "alias_of")
+        # The feed shows neither bodies nor documents, and names the host council only.
+        .defer("body", "documents", *(f"host_council__{field}" for field in HEAVY_COUNCIL_FIELDS))
         .order_by("start", "pk")
     )
     name = _("Events")
