@@ -196,3 +196,58 @@ def test_search_text_rules():
     assert message(params.search_text, {"q": ' " '}, "q", required=True) == (
         "Type what you are looking for."
     )
+
+
+def test_free_text_is_stripped_and_absent_text_is_the_default():
+    assert params.text_value({"q": "  Payne Avenue \t"}, "q") == "Payne Avenue"
+    assert params.text_value({}, "q") == ""
+    assert params.text_value({}, "q", default="all") == "all"
+    assert params.text_value({"q": "   "}, "q", default="all") == ""
+
+
+def test_free_text_at_its_length_limit_is_read_and_one_more_is_refused():
+    assert params.text_value({"q": "x" * 200}, "q") == "x" * 200
+    assert params.text_value({"q": f"  {'x' * 200}  "}, "q") == "x" * 200  # spaces not counted
+    assert (
+        message(params.text_value, {"q": "x" * 201}, "q")
+        == "“q” is too long: at most 200 characters."
+    )
+    assert params.text_value({"q": "abcd"}, "q", max_length=4) == "abcd"
+    assert message(params.text_value, {"q": "abcde"}, "q", max_length=4) == (
+        "“q” is too long: at most 4 characters."
+    )
+
+
+@pytest.mark.parametrize("raw", ["a\x00b", "tab\tinside", "\x7f", "x\x9fy"])
+def test_free_text_with_characters_no_keyboard_types_is_refused(raw):
+    assert message(params.text_value, {"q": raw}, "q") == (
+        "“q” contains characters that cannot be typed. Remove them and try again."
+    )
+
+
+def test_free_text_keeps_characters_a_keyboard_types():
+    text = "Café – ¿dónde? Nyob zoo 25%"
+    assert params.text_value({"q": text}, "q") == text
+    assert params.text_value({"q": "\xa0x"}, "q") == "x"  # a no-break space is stripped
+
+
+def test_reference_numbers():
+    assert params.identifier({"id": " 638344 "}, "id") == "638344"
+    assert params.identifier({"id": "SR-2026_04.1"}, "id") == "SR-2026_04.1"
+    assert params.identifier({}, "id") is None
+    assert params.identifier({"id": "  "}, "id", default="none") == "none"
+    assert params.identifier({"id": "x" * 64}, "id") == "x" * 64
+    assert message(params.identifier, {"id": "x" * 65}, "id") == (
+        "“id” is too long: at most 64 characters."
+    )
+    assert params.identifier({"id": "abc"}, "id", max_length=3) == "abc"
+    assert message(params.identifier, {"id": "abcd"}, "id", max_length=3) == (
+        "“id” is too long: at most 3 characters."
+    )
+
+
+@pytest.mark.parametrize("raw", ["638 344", "../etc", "63834/4", "..", ".", "id=1", "ñ1"])
+def test_reference_numbers_with_other_characters_or_only_dots_are_refused(raw):
+    assert message(params.identifier, {"id": raw}, "id") == (
+        f"“{raw}” is not a valid id. Use only letters, digits, dashes, dots and underscores."
+    )
