@@ -177,10 +177,14 @@ def test_impossible_months_are_refused(raw):
 
 @pytest.mark.parametrize("raw", ["9999-12", "0001-01", "1899-12", "2200-01"])
 def test_months_outside_the_years_are_refused(raw):
-    assert "is outside the years 1900 to 2199." in message(params.month_value, {"m": raw}, "m")
+    assert message(params.month_value, {"m": raw}, "m") == (
+        f"“{raw}” for “m” is outside the years 1900 to 2199."
+    )
 
 
 def test_search_text_rules():
+    # The API's parameter is "search" unless a caller names another.
+    assert params.search_text({"search": " bus  stop ", "q": "other"}) == "bus stop"
     assert params.search_text({"q": "  trash   pickup "}, "q") == "trash pickup"
     assert params.search_text({"q": 'pothole "fix'}, "q") == "pothole fix"
     assert params.search_text({}, "q") == ""
