@@ -245,6 +245,9 @@ def test_reference_numbers():
         "“id” is too long: at most 64 characters."
     )
     assert params.identifier({"id": "abc"}, "id", max_length=3) == "abc"
+    assert params.identifier({"id": "X.X"}, "id") == "X.X"  # only dots alone are refused
+    every = "".join(sorted(params.IDENTIFIER_CHARACTERS))  # all 65 allowed characters
+    assert params.identifier({"id": every}, "id", max_length=65) == every
     assert message(params.identifier, {"id": "abcd"}, "id", max_length=3) == (
         "“id” is too long: at most 3 characters."
     )
