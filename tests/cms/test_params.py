@@ -177,10 +177,14 @@ def test_impossible_months_are_refused(raw):
 
 @pytest.mark.parametrize("raw", ["9999-12", "0001-01", "1899-12", "2200-01"])
 def test_months_outside_the_years_are_refused(raw):
-    assert "is outside the years 1900 to 2199." in message(params.month_value, {"m": raw}, "m")
+    assert message(params.month_value, {"m": raw}, "m") == (
+        f"“{raw}” for “m” is outside the years 1900 to 2199."
+    )
 
 
 def test_search_text_rules():
+    # The API's parameter is "search" unless a caller names another.
+    assert params.search_text({"search": " bus  stop ", "q": "other"}) == "bus stop"
     assert params.search_text({"q": "  trash   pickup "}, "q") == "trash pickup"
     assert params.search_text({"q": 'pothole "fix'}, "q") == "pothole fix"
     assert params.search_text({}, "q") == ""
@@ -195,4 +199,62 @@ def test_search_text_rules():
     assert params.search_text({"q": "a\xa0b"}, "q") == "a b"  # no-break space is a space
     assert message(params.search_text, {"q": ' " '}, "q", required=True) == (
         "Type what you are looking for."
+    )
+
+
+def test_free_text_is_stripped_and_absent_text_is_the_default():
+    assert params.text_value({"q": "  Payne Avenue \t"}, "q") == "Payne Avenue"
+    assert params.text_value({}, "q") == ""
+    assert params.text_value({}, "q", default="all") == "all"
+    assert params.text_value({"q": "   "}, "q", default="all") == ""
+
+
+def test_free_text_at_its_length_limit_is_read_and_one_more_is_refused():
+    assert params.text_value({"q": "x" * 200}, "q") == "x" * 200
+    assert params.text_value({"q": f"  {'x' * 200}  "}, "q") == "x" * 200  # spaces not counted
+    assert (
+        message(params.text_value, {"q": "x" * 201}, "q")
+        == "“q” is too long: at most 200 characters."
+    )
+    assert params.text_value({"q": "abcd"}, "q", max_length=4) == "abcd"
+    assert message(params.text_value, {"q": "abcde"}, "q", max_length=4) == (
+        "“q” is too long: at most 4 characters."
+    )
+
+
+@pytest.mark.parametrize("raw", ["a\x00b", "tab\tinside", "\x7f", "x\x9fy"])
+def test_free_text_with_characters_no_keyboard_types_is_refused(raw):
+    assert message(params.text_value, {"q": raw}, "q") == (
+        "“q” contains characters that cannot be typed. Remove them and try again."
+    )
+
+
+def test_free_text_keeps_characters_a_keyboard_types():
+    text = "Café – ¿dónde? Nyob zoo 25%"
+    assert params.text_value({"q": text}, "q") == text
+    assert params.text_value({"q": "\xa0x"}, "q") == "x"  # a no-break space is stripped
+
+
+def test_reference_numbers():
+    assert params.identifier({"id": " 638344 "}, "id") == "638344"
+    assert params.identifier({"id": "SR-2026_04.1"}, "id") == "SR-2026_04.1"
+    assert params.identifier({}, "id") is None
+    assert params.identifier({"id": "  "}, "id", default="none") == "none"
+    assert params.identifier({"id": "x" * 64}, "id") == "x" * 64
+    assert message(params.identifier, {"id": "x" * 65}, "id") == (
+        "“id” is too long: at most 64 characters."
+    )
+    assert params.identifier({"id": "abc"}, "id", max_length=3) == "abc"
+    assert params.identifier({"id": "X.X"}, "id") == "X.X"  # only dots alone are refused
+    every = "".join(sorted(params.IDENTIFIER_CHARACTERS))  # all 65 allowed characters
+    assert params.identifier({"id": every}, "id", max_length=65) == every
+    assert message(params.identifier, {"id": "abcd"}, "id", max_length=3) == (
+        "“id” is too long: at most 3 characters."
+    )
+
+
+@pytest.mark.parametrize("raw", ["638 344", "../etc", "63834/4", "..", ".", "id=1", "ñ1"])
+def test_reference_numbers_with_other_characters_or_only_dots_are_refused(raw):
+    assert message(params.identifier, {"id": raw}, "id") == (
+        f"“{raw}” is not a valid id. Use only letters, digits, dashes, dots and underscores."
     )
