@@ -119,7 +119,7 @@ def test_an_untranslated_page_shown_in_english_offers_the_report_too(client):
 
 
 def test_a_staff_only_page_takes_feedback_only_from_staff(client_as, demo_page):
-    guide = demo_page("about/staff-guide")
+    guide = demo_page("staff/staff-guide")
     anonymous = Client(REMOTE_ADDR=ADDRESS)
     unknown = anonymous.get("/en/feedback/999999/")
     private = anonymous.get(f"/en/feedback/{guide.pk}/")
