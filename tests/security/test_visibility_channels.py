@@ -257,9 +257,10 @@ def hub_on_every_list():
 def test_staff_see_the_hub_on_the_channels_the_checks_read(client_as, hub_on_every_list):
     """The control: the checks below see hub text where a staff member may see it."""
     found = hub_leaks(client_as("staff"), "en")
+    # The pages and documents APIs answer every caller as an anonymous visitor (their
+    # answers are cached for everyone), so they are not among the channels staff read.
     for channel in (
         "home and its teasers",
-        "documents API",
         "search landlord",
         "suggest landlord",
         "search API landlord",
