@@ -6,6 +6,19 @@ Imported by ``cms.models.pages``, so it reads the records only when the editor o
 
 from wagtail.admin.panels import Panel
 
+from cms.readability import has_formula, target_grade
+
+
+def grade_summary(page, measures):
+    """What the editor sees: the stored measure and the target, or why there is no grade."""
+    record = measures.objects.filter(page_id=page.pk).first() if page.pk else None
+    return {
+        "record": record,
+        "target": target_grade(),
+        "has_formula": has_formula(page.locale.language_code) if page.locale_id else False,
+        "over": bool(record and record.grade is not None and record.grade > target_grade()),
+    }
+
 
 class PageQualityPanel(Panel):
     @property
@@ -16,12 +29,12 @@ class PageQualityPanel(Panel):
         template_name = "cms/admin/page_quality_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from cms.models import TranslationRecord
-            from cms.reading_grades import grade_summary
+            # The record models' own module: ``cms.models`` imports this panel.
+            from cms.models.page_records import ReadingMeasure, TranslationRecord
 
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["grade"] = grade_summary(page)
+            context["grade"] = grade_summary(page, ReadingMeasure)
             context["translation"] = (
                 TranslationRecord.objects.filter(page_id=page.pk).first() if page.pk else None
             )

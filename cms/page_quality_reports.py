@@ -14,7 +14,8 @@ import django_filters
 
 from cms.csv_export import SafeCSVExportMixin
 from cms.models import ReadingMeasure, TranslationRecord
-from cms.reading_grades import pages_over_target, target_grade
+from cms.readability import target_grade
+from cms.reading_grades import pages_over_target
 from cms.review_report import can_view_reviews
 from cms.reviews import owners
 from cms.translation_freshness import KIND_CHOICES, STATUS_CHOICES, freshness_rows

@@ -17,6 +17,7 @@ meet, which is how Spanish syllables are taught. Enough to tell grade 6 text fro
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.html import strip_tags
 
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n|:\s*\n")
@@ -130,3 +131,8 @@ def reading_grade(text, language_code="en"):
     """Just the grade, rounded to one decimal, or None."""
     reading = measure(text, language_code)
     return reading.grade if reading else None
+
+
+def target_grade():
+    """The grade editors aim at (``READING_GRADE_TARGET``)."""
+    return getattr(settings, "READING_GRADE_TARGET", 8)

@@ -10,7 +10,6 @@ by ``cms.readability`` in the page's language.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -19,12 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.models import BasePage, ReadingMeasure
-from cms.readability import has_formula, measure
+from cms.readability import measure, target_grade
 from cms.text import stream_texts
-
-
-def target_grade():
-    return getattr(settings, "READING_GRADE_TARGET", 8)
 
 
 def _text_fields(model):
@@ -126,14 +121,3 @@ def _owners(page_ids):
             if page.owner_department is not None:
                 owners[page.pk] = page.owner_department
     return owners
-
-
-def grade_summary(page):
-    """What the editor sees: the stored measure and the target, or why there is no grade."""
-    record = ReadingMeasure.objects.filter(page_id=page.pk).first() if page.pk else None
-    return {
-        "record": record,
-        "target": target_grade(),
-        "has_formula": has_formula(page.locale.language_code) if page.locale_id else False,
-        "over": bool(record and record.grade is not None and record.grade > target_grade()),
-    }
