@@ -21,7 +21,8 @@ from wagtail.models import (
 import pytest
 import time_machine
 
-from cms import visibility
+from cms import memo, visibility
+from cms.models import ContactPoint
 from cms.roles import CITY_COMMUNICATIONS, CITY_STAFF, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
@@ -322,3 +323,105 @@ def test_listing_documents_costs_a_fixed_number_of_queries(
     # The restrictions with their collections, their groups, the visible collections.
     with django_assert_max_num_queries(3):
         visibility.visible_collection_ids(None)
+
+
+# --- within one request: each table is read once, and a change made during it is seen ----
+
+
+@pytest.fixture
+def during_a_request():
+    """The per-request memory a served request has (``cms.memo``), for the test's length."""
+    memo._begin()
+    yield
+    memo._end()
+
+
+def test_one_request_keeps_page_and_collection_restrictions_apart(
+    guidance, documents, during_a_request, make_user
+):
+    assert not sees(None, guidance["page"])
+    assert listed_documents(None, documents) == {"public", "root"}
+    assert sees(None, guidance["public"])  # both tables now in the request's memory
+    assert not sees(None, guidance["translation"])
+    staff = make_user("staff", CITY_STAFF)
+    assert listed_documents(staff, documents) == {"staff", "inner", "public", "root"}
+
+
+def test_a_restriction_added_during_a_request_applies_to_the_rest_of_it(
+    guidance, documents, during_a_request, add_page
+):
+    notices = add_page("Notices")
+    assert sees(None, notices)
+    restrict(notices, groups=[CITY_STAFF])
+    assert not sees(None, notices)
+    assert "public" in listed_documents(None, documents)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=documents["public"].collection,
+        restriction_type=CollectionViewRestriction.LOGIN,
+    )
+    assert "public" not in listed_documents(None, documents)
+    restriction.delete()
+    assert "public" in listed_documents(None, documents)
+
+
+def test_collection_restrictions_are_read_once_and_kept(documents, django_assert_num_queries):
+    assert listed_documents(None, documents) == {"public", "root"}  # reads the restrictions
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    # A day later (past any default cache lifetime) still no query for the restrictions:
+    # only the document list itself.
+    with time_machine.travel(later, tick=False), django_assert_num_queries(1):
+        assert listed_documents(None, documents) == {"public", "root"}
+
+
+def test_each_visitor_gets_the_collections_they_may_open(documents, make_user):
+    staff_collection = documents["staff"].collection_id
+    assert staff_collection not in visibility.visible_collection_ids(None)
+    assert staff_collection in visibility.visible_collection_ids(make_user("staff", CITY_STAFF))
+    assert staff_collection not in visibility.visible_collection_ids(make_user("volunteer"))
+
+
+# --- staff-only contact points ----------------------------------------------------------
+
+
+@pytest.fixture
+def contact_points(roles):
+    return {
+        "public": ContactPoint.objects.create(name="Front desk", phone="651-266-8989"),
+        "staff": ContactPoint.objects.create(
+            name="Payroll help line", phone="651-266-0000", audience=ContactPoint.STAFF
+        ),
+    }
+
+
+def reachable(user, points):
+    listed = visibility.visible_contact_points(
+        user, ContactPoint.objects.filter(pk__in=[point.pk for point in points.values()])
+    )
+    names = {name for name, point in points.items() if point in listed}
+    # One rule for lists and for a contact point already loaded.
+    assert names == {
+        name for name, point in points.items() if visibility.contact_point_visible(user, point)
+    }
+    return names
+
+
+def test_staff_only_lines_reach_city_staff_communications_and_superusers(
+    contact_points, make_user
+):
+    for user in (
+        make_user("staff", CITY_STAFF),
+        make_user("communications", CITY_COMMUNICATIONS),
+        make_user("admin", is_superuser=True),
+    ):
+        assert reachable(user, contact_points) == {"public", "staff"}, user.username
+
+
+def test_staff_only_lines_reach_no_one_else(contact_points, make_user):
+    for user in (
+        None,
+        AnonymousUser(),
+        make_user("translator", TRANSLATORS),
+        make_user("volunteer"),
+        make_user("former", CITY_STAFF, is_active=False),
+    ):
+        assert reachable(user, contact_points) == {"public"}, user
