@@ -20,9 +20,3 @@ def collect(hook_name, *args, **kwargs):
     """Call every function registered for ``hook_name``; their non-empty answers, in order."""
     return [result for fn in hooks.get_hooks(hook_name) if (result := fn(*args, **kwargs))]
 
-
-def collect_sections(hook_name, *args, **kwargs):
-    """Sections (dicts with ``template`` and an optional ``order``) sorted for display."""
-    return sorted(
-        collect(hook_name, *args, **kwargs), key=lambda section: section.get("order", 100)
-    )

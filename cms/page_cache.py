@@ -139,7 +139,7 @@ def _thaw(entry):
     return response
 
 
-def _cache_call(method, *args, **kwargs):
+def cache_call(method, *args, **kwargs):
     """The cache is an optimisation: when it is unreachable the page is rendered instead."""
     try:
         return method(*args, **kwargs)
@@ -163,10 +163,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         shareable = _shareable_request(request)
         use_cache = shareable and request.method == "GET" and settings.PAGE_CACHE_SECONDS > 0
-        version = _cache_call(generation) if use_cache else None
+        version = cache_call(generation) if use_cache else None
         if version:
             key = _key(request)
-            entry = _cache_call(cache.get, key, version=version)
+            entry = cache_call(cache.get, key, version=version)
             if entry is not None:
                 response = _thaw(entry)
                 _public_headers(response)
@@ -175,7 +175,7 @@ class PageCacheMiddleware:
         if shareable and _storable(request, response):
             _public_headers(response)
             if version:
-                _cache_call(
+                cache_call(
                     cache.set, key, _freeze(response), settings.PAGE_CACHE_SECONDS, version=version
                 )
                 response["X-Page-Cache"] = "miss"

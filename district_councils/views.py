@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from cms.api.params import ParameterError, page_number
-from cms.hooks import collect_sections
+from cms.sections import rendered_sections
 from cms.pagination import PageOutOfRange, paginate
 from cms.ratelimit import rate_limited
 from cms.routing import handles
@@ -31,7 +31,7 @@ PAGE_SECTIONS_HOOK = "district_council_page_sections"
 
 def page_sections(request, page):
     """Sections other apps add to a council page (events, meetings), in order."""
-    return collect_sections(PAGE_SECTIONS_HOOK, request, page)
+    return rendered_sections(PAGE_SECTIONS_HOOK, request, page)
 
 
 @handles("council_index")

@@ -25,11 +25,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms import locales
 from cms.blocks import BodyStreamBlock, TopTaskBlock, localize_links
-from cms.hooks import HOME_PAGE_TEASERS, collect_sections
+from cms.hooks import HOME_PAGE_TEASERS
 from cms.models.directory import ContactPoint, Department, directory_version, in_active_language
 from cms.models.page_records import public_translation_line
 from cms.models.site_settings import SiteSettings
 from cms.page_quality_panel import PageQualityPanel
+from cms.sections import rendered_sections
 from cms.text_language import page_language
 from cms.visibility import contact_point_visible
 
@@ -423,9 +424,9 @@ class SectionIndexPage(BasePage):
 def home_page_teasers(request, page):
     """Sections other apps add to the home page through the ``home_page_teasers`` hook.
 
-    Each hook returns ``None`` or a dict with ``template`` and its context.
+    Each hook returns ``None`` or a dict with ``template`` and its context (``teaser``).
     """
-    return collect_sections(HOME_PAGE_TEASERS, request, page)
+    return rendered_sections(HOME_PAGE_TEASERS, request, page, name="teaser")
 
 
 class HomePage(BasePage):

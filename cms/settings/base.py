@@ -184,6 +184,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"  # in PostgreSQL, seen by
 # proxy or CDN in front may keep them PAGE_CACHE_PROXY_SECONDS (Cache-Control: s-maxage).
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_PROXY_SECONDS = int(env.get("PAGE_CACHE_PROXY_SECONDS", "60"))
+# Page sections (home teasers, council sections, sidebars) are kept rendered this long at
+# most, for everyone, signed in or not (0: rendered on every request); any content change
+# renews them at once (cms.sections).
+SECTION_CACHE_SECONDS = int(env.get("SECTION_CACHE_SECONDS", "60"))
 # Caching proxies (Varnish or any that accepts HTTP PURGE) told about every publish.
 FRONTEND_CACHE_PURGE_URLS = env_list("FRONTEND_CACHE_PURGE_URLS")
 if FRONTEND_CACHE_PURGE_URLS:

@@ -27,6 +27,7 @@ DEMO_PASSWORD = env.get("DEMO_PASSWORD", "demo-password-for-tests")
 # Whole-page cache off: tests roll back the database but not the cache (tests that check
 # the page cache switch it on themselves).
 PAGE_CACHE_SECONDS = 0
+SECTION_CACHE_SECONDS = 0  # tests/engagement/test_kept_sections.py turns it on
 # Remote intake services are off unless a test points them at its own local server.
 OPEN311_ENDPOINT = ""
 OPEN311_API_KEY = ""

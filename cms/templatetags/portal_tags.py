@@ -5,7 +5,8 @@ from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from cms.hooks import CONTENT_PAGE_SIDEBARS, collect_sections
+from cms.hooks import CONTENT_PAGE_SIDEBARS
+from cms.sections import rendered_sections
 from cms.languages import enabled_languages
 from cms.navigation import site_links, visible_links
 
@@ -138,4 +139,4 @@ def content_language(page):
 @register.simple_tag(takes_context=True)
 def page_sidebars(context, page):
     """Sections apps add beside a content page through the ``content_page_sidebars`` hook."""
-    return collect_sections(CONTENT_PAGE_SIDEBARS, context.get("request"), page)
+    return rendered_sections(CONTENT_PAGE_SIDEBARS, context.get("request"), page, name="sidebar")

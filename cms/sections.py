@@ -1,0 +1,71 @@
+"""Sections apps add to a page through hooks (home teasers, council sections, sidebars):
+collected, rendered, and kept rendered between requests.
+
+Why kept: they are most of what an index page costs (tree queries, then a list rendered
+item by item), yet they change only when content does. Each is kept as HTML under the
+page cache's generation (``cms.page_cache``), which every publish, unpublish, move,
+delete, translation or snippet change moves on, so an edit shows on the next request; and
+for ``SECTION_CACHE_SECONDS`` at most, so lists that move with the clock ("upcoming
+events", open-data counts) stay current. Sections list what every visitor may see (apps
+build them with the anonymous visibility rule), so one copy serves everyone; a preview is
+never kept.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from wagtail import hooks
+
+from cms.page_cache import cache_call, generation
+
+# What a section's dict may carry besides its template's context: the page's <head> shows it.
+HEAD_KEYS = ("alternate_links",)
+DEFAULT_ORDER = 100
+
+
+def _render(section, request, page, name):
+    html = render_to_string(
+        section["template"], {name: section, "page": page, "self": page}, request=request
+    )
+    return {
+        "html": html,
+        "order": section.get("order", DEFAULT_ORDER),
+        **{key: [dict(item) for item in section[key]] for key in HEAD_KEYS if key in section},
+    }
+
+
+def rendered_sections(hook_name, request, page, *, name="section"):
+    """The sections registered for ``hook_name`` on ``page`` in display order, each a dict
+    of ``html`` (its ``template`` rendered with the section as ``name``), ``order`` and the
+    ``HEAD_KEYS`` it gave. A hook function returns ``None`` for no section. The HTML is
+    written as interface text around the content it lists, so the page places it inside
+    ``{% ui %}`` (``cms.templatetags.language_tags``)."""
+    functions = hooks.get_hooks(hook_name)
+    seconds = settings.SECTION_CACHE_SECONDS
+    keys, found = {}, {}
+    if seconds > 0 and page.pk and not getattr(request, "is_preview", False):
+        current = cache_call(generation)
+        if current is not None:
+            keys = {
+                function: f"portal:section:{current}:{hook_name}:{function.__module__}."
+                f"{function.__qualname__}:{page.pk}:{get_language()}"
+                for function in functions
+            }
+            found = cache_call(cache.get_many, list(keys.values())) or {}
+    sections, fresh = [], {}
+    for function in functions:
+        key = keys.get(function)
+        if key in found:
+            section = found[key]
+        else:
+            section = function(request, page)
+            section = _render(section, request, page, name) if section else {}
+            if key:
+                fresh[key] = section  # {} keeps "no section" too
+        if section:
+            sections.append(section)
+    if fresh:
+        cache_call(cache.set_many, fresh, seconds)
+    return sorted(sections, key=lambda section: section["order"])

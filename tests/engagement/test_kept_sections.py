@@ -1,0 +1,121 @@
+"""Page sections kept rendered between requests (``cms.sections``): an edit shows on the next
+request, the clock moves "upcoming" lists on, each language keeps its own, and a kept
+section spares the queries that built it."""
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+
+import pytest
+import time_machine
+
+from district_councils.models import CouncilUpdatePage
+from tests.engagement.conftest import CHICAGO
+
+pytestmark = pytest.mark.django_db
+
+KEPT = 60
+
+
+@pytest.fixture(autouse=True)
+def kept_sections():
+    cache.clear()
+    with override_settings(SECTION_CACHE_SECONDS=KEPT):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
+def publish_update(demo_page):
+    def publish(title):
+        council = demo_page("district-councils").get_children().live().first().specific
+        newest = CouncilUpdatePage.objects.live().order_by("-date").first().date
+        update = council.add_child(
+            instance=CouncilUpdatePage(
+                title=title,
+                slug=title.lower().replace(" ", "-"),
+                date=newest + dt.timedelta(days=1),
+                summary=f"About {title}.",
+            )
+        )
+        update.save_revision().publish()
+        return update
+
+    return publish
+
+
+def test_a_publish_or_unpublish_shows_on_the_home_page_at_once(client, publish_update):
+    assert "Street festival" not in client.get("/en/").content.decode()  # sections now kept
+    update = publish_update("Street festival")
+    assert "Street festival" in client.get("/en/").content.decode()
+    update.unpublish()
+    assert "Street festival" not in client.get("/en/").content.decode()
+
+
+def test_a_kept_section_is_the_same_html_and_spares_its_queries(
+    client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        fresh = client.get("/en/").content.decode()
+    with CaptureQueriesContext(connection) as second:
+        kept = client.get("/en/").content.decode()
+    assert kept == fresh
+    # The three teasers (council finder, latest updates, upcoming events) cost queries of
+    # their own; kept, they cost none.
+    assert len(second) <= len(first) - 3
+    with override_settings(SECTION_CACHE_SECONDS=0):
+        assert client.get("/en/").content.decode() == fresh
+
+
+def test_each_language_keeps_its_own_sections(client):
+    english = client.get("/en/").content.decode()
+    spanish = client.get("/es/").content.decode()
+    assert "Upcoming meetings and events" in english
+    assert "Upcoming meetings and events" not in spanish
+    assert 'href="/es/events/"' in spanish and 'href="/es/events/"' not in english
+
+
+def test_upcoming_events_move_on_with_the_clock(client, make_event, locales):
+    from engagement.models import EventOccurrence
+
+    now = dt.datetime.now(CHICAGO).replace(microsecond=0)
+    soonest = EventOccurrence.objects.live().for_locale(locales["en"]).upcoming().first()
+    start = min(now + dt.timedelta(minutes=10), soonest.start - dt.timedelta(minutes=5))
+    make_event("Lunch walk", slug="lunch-walk", start=start, end=now + dt.timedelta(minutes=30))
+    assert "Lunch walk" in client.get("/en/").content.decode()
+    # Two hours on, the walk is over: the kept teaser has expired and lists what is next.
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=2), tick=False):
+        assert "Lunch walk" not in client.get("/en/").content.decode()
+
+
+def test_a_council_page_keeps_its_sections_until_its_events_change(
+    client, make_event, demo_page, locales
+):
+    from engagement.models import EventOccurrence
+
+    council = demo_page("district-councils").get_children().live().first().specific
+    assert "Garden cleanup" not in client.get(council.url).content.decode()
+    now = dt.datetime.now(CHICAGO).replace(microsecond=0)
+    soonest = (
+        EventOccurrence.objects.live()
+        .for_locale(locales["en"])
+        .filter(host_council=council)
+        .upcoming()
+        .first()
+    )
+    start = now + dt.timedelta(hours=1)
+    if soonest:  # the council section lists the soonest few: be one of them
+        start = min(start, soonest.start - dt.timedelta(minutes=5))
+    make_event(
+        "Garden cleanup",
+        slug="garden-cleanup",
+        parent=council,  # an event below a council page is that council's
+        start=start,
+        end=now + dt.timedelta(hours=2),
+    )
+    assert "Garden cleanup" in client.get(council.url).content.decode()
