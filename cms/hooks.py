@@ -19,4 +19,3 @@ PUBLIC_URLS = "public_urls"
 def collect(hook_name, *args, **kwargs):
     """Call every function registered for ``hook_name``; their non-empty answers, in order."""
     return [result for fn in hooks.get_hooks(hook_name) if (result := fn(*args, **kwargs))]
-

@@ -10,10 +10,10 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from cms.api.params import ParameterError, page_number
-from cms.sections import rendered_sections
 from cms.pagination import PageOutOfRange, paginate
 from cms.ratelimit import rate_limited
 from cms.routing import handles
+from cms.sections import rendered_sections
 from district_councils.feeds import CouncilUpdatesFeed
 from district_councils.finder import (
     CouncilList,

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from cms.hooks import CONTENT_PAGE_SIDEBARS
-from cms.sections import rendered_sections
 from cms.languages import enabled_languages
 from cms.navigation import site_links, visible_links
+from cms.sections import rendered_sections
 
 register = template.Library()
 

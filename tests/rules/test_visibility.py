@@ -405,9 +405,7 @@ def reachable(user, points):
     return names
 
 
-def test_staff_only_lines_reach_city_staff_communications_and_superusers(
-    contact_points, make_user
-):
+def test_staff_only_lines_reach_city_staff_communications_and_superusers(contact_points, make_user):
     for user in (
         make_user("staff", CITY_STAFF),
         make_user("communications", CITY_COMMUNICATIONS),
