@@ -279,3 +279,35 @@ def test_localise_moves_a_time_in_the_spring_gap_forward_and_keeps_others():
     normal = recurrence._localise(dt.datetime(year, 7, 1, 18, 30), CHICAGO)
     assert normal == dt.datetime(year, 7, 1, 18, 30, tzinfo=CHICAGO)
     assert recurrence.city_zone() == CHICAGO
+
+
+def test_a_start_the_rule_does_not_give_is_refused_with_the_date_to_use():
+    year = next_year()
+    monday = local(year, 2, 1, 18, 30)
+    while monday.weekday() != 0:
+        monday += dt.timedelta(days=1)
+    tuesday = monday + dt.timedelta(days=1)
+    recurrence.validate_start(tuesday, "FREQ=WEEKLY;BYDAY=TU")  # the rule gives it: no error
+    with pytest.raises(ValidationError) as error:
+        recurrence.validate_start(monday, "FREQ=WEEKLY;BYDAY=TU")
+    assert error.value.code == "start_not_in_rule"
+    assert error.value.messages == [
+        "The start is not a date the repeat rule gives, so calendar apps would show a meeting "
+        "that never happens. The rule's first date from it is "
+        f"{tuesday:%Y-%m-%d} 18:30: start the series then."
+    ]
+
+
+def test_a_rule_that_ends_before_the_start_is_refused():
+    start = local(next_year(), 3, 10)
+    with pytest.raises(ValidationError) as error:
+        recurrence.validate_start(start, f"FREQ=DAILY;UNTIL={start.year - 1}0101")
+    assert error.value.code == "no_occurrence"
+    assert error.value.messages == ["The repeat rule gives no date from the start on."]
+
+
+def test_a_series_without_its_start_yet_has_no_first_date_to_check():
+    # The event form reports the missing start itself; the rule check must not fail on it.
+    assert recurrence.first_occurrence(None, "FREQ=WEEKLY;BYDAY=TU") is None
+    start = local(next_year(), 3, 10)
+    assert recurrence.first_occurrence(start, "") == start
