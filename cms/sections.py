@@ -11,6 +11,8 @@ build them with the anonymous visibility rule), so one copy serves everyone; a p
 never kept.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -19,6 +21,23 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 from cms.page_cache import cache_call, generation
+
+
+def kept(compute, *parts):
+    """``compute()``, kept like the sections: under the content generation, for at most
+    ``SECTION_CACHE_SECONDS``, per ``parts`` (what the value depends on). For values whose
+    cost grows with the site — a long list's count, the few matches of a rare filter."""
+    seconds = settings.SECTION_CACHE_SECONDS
+    current = cache_call(generation) if seconds > 0 else None
+    if current is None:
+        return compute()
+    key = "portal:kept:" + hashlib.sha256(repr((current, *parts)).encode()).hexdigest()
+    value = cache_call(cache.get, key)
+    if value is None:
+        value = compute()
+        cache_call(cache.set, key, value, seconds)
+    return value
+
 
 # What a section's dict may carry besides its template's context: the page's <head> shows it.
 HEAD_KEYS = ("alternate_links",)

@@ -242,7 +242,7 @@ class DistrictCouncilPage(RoutablePageMixin, BasePage):
 class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     """News from one council. Published by the council's editors without review."""
 
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), db_index=True)  # listings sort by it
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     image = models.ForeignKey(

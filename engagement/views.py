@@ -70,9 +70,10 @@ def event_list(index, request, past=False):
     except FilterError as error:
         return _bad_request(index, request, error.message)
     try:
-        page_obj = paginate(
-            EventOccurrence.objects.listing(index.locale, filters, past=past), number, PAGE_SIZE
-        )
+        # To the minute: the same query (and so its kept count) for a minute at a time.
+        now = timezone.now().replace(second=0, microsecond=0)
+        listing = EventOccurrence.objects.listing(index.locale, filters, past=past, now=now)
+        page_obj = paginate(listing, number, PAGE_SIZE)
     except PageOutOfRange as error:
         return _bad_request(
             index,

@@ -12,7 +12,7 @@ from django.utils.http import http_date
 
 from wagtail.api.v2.filters import DescendantOfFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -25,6 +25,7 @@ from rest_framework.response import Response
 
 from cms.api.errors import TranslatedErrorsMixin
 from cms.api.listing import ListingParametersMixin
+from cms.api.pagination import KeptCountPagination
 from cms.api.params import choice, has_control_characters, locale_code, search_text
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
@@ -114,6 +115,7 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, Pages
     filter_backends = portal_filters(PagesAPIViewSet.filter_backends)
 
     base_serializer_class = PortalPageSerializer
+    pagination_class = KeptCountPagination
     body_fields = PagesAPIViewSet.body_fields + ["content_language"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["content_language"]
     # Fields that cost queries per page stay out of listings, so listings stay flat.
@@ -140,19 +142,40 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, Pages
             self._base_queryset = visible_pages(None, self._site_pages())
         return self._base_queryset
 
-    def _site_pages(self):
-        """Live pages of the requested site, in every language's tree (as Wagtail's own)."""
+    def get_queryset(self):
+        """One page type asked for: that type's pages filtered like the base query set,
+        instead of Wagtail's ``pk IN (every visible page)``, which the database must read
+        whole before it can sort; this way it reads in order and stops at the page."""
         try:
-            site = SiteFilterValidator(
-                site=self.request.GET.get("site"), request=self.request
-            ).site_obj
-        except ValueError as error:
-            raise BadRequestError(str(error)) from error
-        if site is None:
-            return Page.objects.none()
-        live = Page.objects.live()
-        pages = live.descendant_of(site.root_page, inclusive=True)
-        for translation_root in site.root_page.get_translations():
+            models = page_models_from_string(self.request.GET.get("type") or "")
+        except (LookupError, ValueError):
+            models = []
+        if len(models) == 1 and self.model == Page:
+            return visible_pages(None, self._site_pages(models[0]))
+        return super().get_queryset()
+
+    def _site_roots(self):
+        """The requested site's root page in every language (read once per request)."""
+        if "_roots" not in self.__dict__:
+            try:
+                site = SiteFilterValidator(
+                    site=self.request.GET.get("site"), request=self.request
+                ).site_obj
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
+            roots = [] if site is None else [site.root_page, *site.root_page.get_translations()]
+            self._roots = roots
+        return self._roots
+
+    def _site_pages(self, model=Page):
+        """Live ``model`` pages of the requested site, in every language's tree (as
+        Wagtail's own)."""
+        roots = self._site_roots()
+        if not roots:
+            return model.objects.none()
+        live = model.objects.live()
+        pages = live.descendant_of(roots[0], inclusive=True)
+        for translation_root in roots[1:]:
             pages |= live.descendant_of(translation_root, inclusive=True)
         return pages
 

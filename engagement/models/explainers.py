@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -15,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.models import BasePage, SectionIndexPage
 from cms.readability import reading_grade
+from cms.sections import kept
 from engagement import presentation
 from engagement.blocks import ProcessStepBlock
 from engagement.choices import split_codes
@@ -160,15 +162,23 @@ class ProcessPage(BasePage):
         return result
 
     def related_events(self, limit=RELATED_EVENT_COUNT):
-        """The next occurrences of live events about this process's topics."""
-        return list(
+        """The next occurrences of live events about this process's topics.
+
+        Kept per content change and minute (``cms.sections.kept``): a rare topic matches
+        few of many occurrences, which the database finds only by reading them all.
+        """
+        if not self.topic_list:
+            return []
+        now = timezone.now().replace(second=0, microsecond=0)
+        found = (
             EventOccurrence.objects.live()
             .for_locale(self.locale)
             .with_topics(self.topic_list)
             .not_cancelled()
             .with_event()
-            .upcoming()[:limit]
+            .upcoming(now)[:limit]
         )
+        return kept(lambda: list(found), "related-events", str(found.query))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

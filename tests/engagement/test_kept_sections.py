@@ -119,3 +119,51 @@ def test_a_council_page_keeps_its_sections_until_its_events_change(
         end=now + dt.timedelta(hours=2),
     )
     assert "Garden cleanup" in client.get(council.url).content.decode()
+
+
+# --- what else is kept the same way: long lists' counts, a rare topic's few events ----------
+
+
+def queries_for(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(path).content.decode()
+    return html, [query["sql"] for query in captured.captured_queries]
+
+
+def test_the_events_list_counts_once_and_counts_again_after_a_publish(client, make_event):
+    html, queries = queries_for(client, "/en/events/")
+    counted = [sql for sql in queries if sql.startswith("SELECT COUNT(*)")]
+    assert len(counted) == 1
+    before = int(html.split(' class="results-count">')[1].split(" ")[0])
+    html, queries = queries_for(client, "/en/events/")
+    assert not [sql for sql in queries if sql.startswith("SELECT COUNT(*)")]
+    assert f' class="results-count">{before} events found' in html
+    make_event("Zoning hearing", slug="zoning-hearing")
+    html = client.get("/en/events/").content.decode()
+    assert f' class="results-count">{before + 1} events found' in html
+
+
+def test_an_explainer_finds_its_topic_s_events_once_until_one_is_published(client, make_event):
+    make_event("Budget listening night", slug="budget-listening", topics="budget")
+    path = "/en/how-it-works/city-budget/"
+
+    def reads_occurrences(queries):
+        return [sql for sql in queries if 'FROM "engagement_eventoccurrence"' in sql]
+
+    html, first = queries_for(client, path)
+    assert "Budget listening night" in html and len(reads_occurrences(first)) == 1
+    html, second = queries_for(client, path)
+    assert "Budget listening night" in html and not reads_occurrences(second)
+    make_event("Levy hearing", slug="levy-hearing", topics="budget")
+    assert "Levy hearing" in client.get(path).content.decode()
+
+
+def test_the_pages_api_total_follows_a_publish(client, publish_update):
+    path = "/api/v2/pages/?type=district_councils.CouncilUpdatePage&locale=en&limit=1"
+    total = client.get(path).json()["meta"]["total_count"]
+    assert client.get(path).json()["meta"]["total_count"] == total
+    publish_update("Street festival")
+    assert client.get(path).json()["meta"]["total_count"] == total + 1
