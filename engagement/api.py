@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from cms.api.listing import PortalAPIViewSet, listing_response
 from cms.api.params import date_value, locale_code, whole_number
+from cms.pagination import kept_count
 from cms.text_language import page_language
 from engagement.filters import FilterError, parse_filters
 from engagement.hosts import city_organisation
@@ -100,7 +101,7 @@ class EventsAPIViewSet(PortalAPIViewSet):
         queryset = EventOccurrence.objects.listing(locale, filters).select_related(
             "event__locale", "event__alias_of", "host_council__alias_of"
         )
-        total = queryset.count()
+        total = kept_count(queryset)  # once per content change and window
         # Untranslated, as this API has always given it.
         city_host = city_organisation(request, translate=False)
         items = [

@@ -167,3 +167,10 @@ def test_the_pages_api_total_follows_a_publish(client, publish_update):
     assert client.get(path).json()["meta"]["total_count"] == total
     publish_update("Street festival")
     assert client.get(path).json()["meta"]["total_count"] == total + 1
+
+
+def test_the_events_api_total_follows_a_publish(client, make_event):
+    total = client.get("/api/v2/events/?locale=en").json()["meta"]["total_count"]
+    assert client.get("/api/v2/events/?locale=en").json()["meta"]["total_count"] == total
+    make_event("Zoning hearing", slug="zoning-hearing")
+    assert client.get("/api/v2/events/?locale=en").json()["meta"]["total_count"] == total + 1
