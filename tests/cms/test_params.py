@@ -258,3 +258,24 @@ def test_reference_numbers_with_other_characters_or_only_dots_are_refused(raw):
     assert message(params.identifier, {"id": raw}, "id") == (
         f"“{raw}” is not a valid id. Use only letters, digits, dashes, dots and underscores."
     )
+
+
+def test_a_comment_box_keeps_its_line_breaks_and_tabs_and_counts_a_break_once():
+    comment = "The form\r\nsays\tclosed.\r\nIt is open."
+    assert params.text_value({"c": comment}, "c", multiline=True) == (
+        "The form\nsays\tclosed.\nIt is open."
+    )
+    # Two CRLF breaks count as two characters: 33 typed, 35 sent, a limit of 33 holds.
+    assert params.text_value({"c": comment}, "c", multiline=True, max_length=33) == (
+        "The form\nsays\tclosed.\nIt is open."
+    )
+    assert message(params.text_value, {"c": comment}, "c", multiline=True, max_length=32) == (
+        "“c” is too long: at most 32 characters."
+    )
+    # A one-line box takes no line break, and a comment box no other control character.
+    assert message(params.text_value, {"q": "a\nb"}, "q") == (
+        "“q” contains characters that cannot be typed. Remove them and try again."
+    )
+    assert message(params.text_value, {"c": "a\x00b"}, "c", multiline=True) == (
+        "“c” contains characters that cannot be typed. Remove them and try again."
+    )
