@@ -61,30 +61,19 @@ def rendered_sections(hook_name, request, page, *, name="section"):
     ``HEAD_KEYS`` it gave. A hook function returns ``None`` for no section. The HTML is
     written as interface text around the content it lists, so the page places it inside
     ``{% ui %}`` (``cms.templatetags.language_tags``)."""
-    functions = hooks.get_hooks(hook_name)
-    seconds = settings.SECTION_CACHE_SECONDS
-    keys, found = {}, {}
-    if seconds > 0 and page.pk and not getattr(request, "is_preview", False):
-        current = cache_call(generation)
-        if current is not None:
-            keys = {
-                function: f"portal:section:{current}:{hook_name}:{function.__module__}."
-                f"{function.__qualname__}:{page.pk}:{get_language()}"
-                for function in functions
-            }
-            found = cache_call(cache.get_many, list(keys.values())) or {}
-    sections, fresh = [], {}
-    for function in functions:
-        key = keys.get(function)
-        if key in found:
-            section = found[key]
-        else:
+    keep = page.pk and not getattr(request, "is_preview", False)
+    sections = []
+    for function in hooks.get_hooks(hook_name):
+
+        def build(function=function):
             section = function(request, page)
-            section = _render(section, request, page, name) if section else {}
-            if key:
-                fresh[key] = section  # {} keeps "no section" too
+            return _render(section, request, page, name) if section else {}  # {}: none
+
+        if keep:
+            where = f"{function.__module__}.{function.__qualname__}"
+            section = kept(build, "section", hook_name, where, page.pk, get_language())
+        else:
+            section = build()
         if section:
             sections.append(section)
-    if fresh:
-        cache_call(cache.set_many, fresh, seconds)
     return sorted(sections, key=lambda section: section["order"])
