@@ -143,6 +143,11 @@ SECTION_CALLS = {
         "/api/v2/pages/?type=district_councils.CouncilUpdatePage&locale={language}"
         "&fields=*&order=-date&limit=100",
     ],
+    # The council filter offers every council, with or without upcoming events.
+    "engagement.EventIndexPage": [
+        "/api/v2/pages/?type=district_councils.DistrictCouncilPage&locale={language}"
+        "&fields=district_number&limit=100",
+    ],
     # The district's requests of the last 90 days, beside the city's.
     "district_councils.DistrictCouncilPage": [
         "/api/v2/service-requests/?district={page.specific.district_number}",
