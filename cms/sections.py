@@ -23,20 +23,53 @@ from wagtail import hooks
 from cms.page_cache import cache_call, generation
 
 
+def _key(current, *parts):
+    return "portal:kept:" + hashlib.sha256(repr((current, *parts)).encode()).hexdigest()
+
+
+def _current_generation():
+    """The content generation to keep values under, or ``None`` when nothing is kept."""
+    return cache_call(generation) if settings.SECTION_CACHE_SECONDS > 0 else None
+
+
 def kept(compute, *parts):
     """``compute()``, kept like the sections: under the content generation, for at most
     ``SECTION_CACHE_SECONDS``, per ``parts`` (what the value depends on). For values whose
     cost grows with the site — a long list's count, the few matches of a rare filter."""
-    seconds = settings.SECTION_CACHE_SECONDS
-    current = cache_call(generation) if seconds > 0 else None
+    current = _current_generation()
     if current is None:
         return compute()
-    key = "portal:kept:" + hashlib.sha256(repr((current, *parts)).encode()).hexdigest()
+    key = _key(current, *parts)
     value = cache_call(cache.get, key)
     if value is None:
         value = compute()
-        cache_call(cache.set, key, value, seconds)
+        cache_call(cache.set, key, value, settings.SECTION_CACHE_SECONDS)
     return value
+
+
+def kept_each(items, compute, *parts):
+    """``{item: value}`` for hashable ``items``, each kept as ``kept`` keeps one value (per
+    ``parts`` and the item), read from the cache in one call; ``compute(missing)`` gives
+    ``{item: value}`` for those not kept, in one call too. For long lists built item by item
+    (a calendar feed's events), where a change touches a few items and a read wants them all.
+    """
+    items = list(items)
+    current = _current_generation()
+    if current is None:
+        return compute(items) if items else {}
+    keys = {item: _key(current, *parts, item) for item in items}
+    found = cache_call(cache.get_many, list(keys.values())) or {}
+    values = {item: found[key] for item, key in keys.items() if key in found}
+    missing = [item for item in items if item not in values]
+    if missing:
+        computed = compute(missing)
+        cache_call(
+            cache.set_many,
+            {keys[item]: value for item, value in computed.items()},
+            settings.SECTION_CACHE_SECONDS,
+        )
+        values.update(computed)
+    return values
 
 
 # What a section's dict may carry besides its template's context: the page's <head> shows it.

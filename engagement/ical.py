@@ -9,20 +9,24 @@ not in the feed's language (an untranslated event shows its source's text).
 """
 
 import datetime as dt
+import functools
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
+from cms.sections import kept, kept_each
 from cms.text_language import page_language
 from engagement.choices import EventStatus
 from engagement.hosts import city_organisation
 from engagement.presentation import location_for
 from engagement.recurrence import city_zone, normalise_rule
 
+TZID = re.compile(rb";TZID=([^:;]+)[:;]")
 ICAL_STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",
     EventStatus.RESCHEDULED: "CONFIRMED",
@@ -134,7 +138,7 @@ def event_components(event, request=None):
     return components
 
 
-def build_calendar(events, *, name, request=None):
+def _calendar(name, request):
     calendar = Calendar()
     calendar.add(
         "prodid", f"-//{city_organisation(request, translate=False)}//Community Portal//EN"
@@ -144,8 +148,46 @@ def build_calendar(events, *, name, request=None):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    for event in events:
-        for component in event_components(event, request):
-            calendar.add_component(component)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return calendar
+
+
+@functools.cache
+def _timezone_text(tzid):
+    """A VTIMEZONE as text: the same for every feed, and costly to build."""
+    return Timezone.from_tzid(tzid).to_ical()
+
+
+def _event_text(event, request):
+    return b"".join(component.to_ical() for component in event_components(event, request))
+
+
+def _assemble(calendar, texts):
+    """The calendar with the events' text inside, after the VTIMEZONE of each zone they name."""
+    body = b"".join(texts)
+    zones = sorted({match.decode() for match in TZID.findall(body)})
+    end = b"END:VCALENDAR\r\n"
+    head = calendar.to_ical()
+    return head.removesuffix(end) + b"".join(map(_timezone_text, zones)) + body + end
+
+
+def build_calendar(events, *, name, request=None):
+    """A calendar of ``events`` (pages), built as they are now (one event, a preview)."""
+    return _assemble(_calendar(name, request), [_event_text(event, request) for event in events])
+
+
+def build_feed(events, *, name, request):
+    """A subscription calendar of the ``events`` queryset, in its order.
+
+    The list and each event's text are kept per content change (``cms.sections``): finding
+    the events means reading their occurrences, and building and folding VEVENTs is most of
+    a feed's cost; so a request reads the kept list and texts, and builds only the events
+    changed since the last one (the query, and so the key, is the same all day).
+    """
+    ids = events.values_list("pk", flat=True)
+    order = kept(lambda: list(ids), "feed-events", str(ids.query))
+
+    def build(missing):
+        return {event.pk: _event_text(event, request) for event in events.filter(pk__in=missing)}
+
+    texts = kept_each(order, build, "ical-event", get_language(), request.get_host())
+    return _assemble(_calendar(name, request), [texts[pk] for pk in order])

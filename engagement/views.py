@@ -156,6 +156,11 @@ def _ics_response(body, filename):
     return response
 
 
+def feed_start():
+    """Midnight ``FEED_LOOKBACK`` ago in the city: a feed's events are the same all day."""
+    return dt.datetime.combine(timezone.localdate() - FEED_LOOKBACK, dt.time.min, city_zone())
+
+
 @handles("calendar_feed")
 def calendar_feed(index, request, council=None, topic=None):
     params = {}
@@ -170,7 +175,7 @@ def calendar_feed(index, request, council=None, topic=None):
     recent = (
         EventOccurrence.objects.live()
         .for_locale(index.locale)
-        .ending_after(timezone.now() - FEED_LOOKBACK)
+        .ending_after(feed_start())
         .filtered(filters)
         .values("event_id")
     )
@@ -190,7 +195,7 @@ def calendar_feed(index, request, council=None, topic=None):
     portal = _("%(city)s Community Portal") % {"city": city_name(request)}
     name = f"{name} · {portal}"
     slug = f"council-{council}" if council else (f"topic-{topic}" if topic else "events")
-    return _ics_response(ical.build_calendar(events, name=name, request=request), f"{slug}.ics")
+    return _ics_response(ical.build_feed(events, name=name, request=request), f"{slug}.ics")
 
 
 @handles("event_ics")

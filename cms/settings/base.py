@@ -177,7 +177,11 @@ CACHES = {
         "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "portal"),
     }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Without Redis, each process keeps its own; room for a calendar feed's events.
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # in PostgreSQL, seen by every server
 # Anonymous public pages are kept this many seconds in the cache (0: no page cache), and a

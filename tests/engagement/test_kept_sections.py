@@ -174,3 +174,46 @@ def test_the_events_api_total_follows_a_publish(client, make_event):
     assert client.get("/api/v2/events/?locale=en").json()["meta"]["total_count"] == total
     make_event("Zoning hearing", slug="zoning-hearing")
     assert client.get("/api/v2/events/?locale=en").json()["meta"]["total_count"] == total + 1
+
+
+# --- a calendar feed keeps each event's text -----------------------------------------------
+
+
+def test_a_feed_builds_each_event_once_and_is_the_same_calendar(client, make_event):
+    from icalendar import Calendar
+
+    make_event("Zoning hearing", slug="zoning-hearing")
+    path = "/en/events/calendar.ics"
+    fresh, first = queries_for(client, path)
+    kept, second = queries_for(client, path)
+    assert kept == fresh
+    with override_settings(SECTION_CACHE_SECONDS=0):
+        assert client.get(path).content.decode() == fresh
+
+    def loads_events(queries):  # an event's text needs its summary; the list needs only ids
+        return [sql for sql in queries if '"engagement_eventpage"."summary"' in sql]
+
+    assert loads_events(first) and not loads_events(second)
+    calendar = Calendar.from_ical(kept)
+    assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["America/Chicago"]
+    assert "Zoning hearing" in [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+
+
+def test_a_feed_shows_an_edit_and_a_new_event_at_once(client, make_event):
+    hearing = make_event("Zoning hearing", slug="zoning-hearing")
+    path = "/en/events/calendar.ics"
+    assert "SUMMARY:Zoning hearing" in client.get(path).content.decode()
+    hearing.title = "Zoning hearing (new room)"
+    hearing.save_revision().publish()
+    make_event("Budget night", slug="budget-night")
+    feed = client.get(path).content.decode()
+    assert "SUMMARY:Zoning hearing (new room)" in feed
+    assert "SUMMARY:Zoning hearing\r\n" not in feed
+    assert "SUMMARY:Budget night" in feed
+
+
+def test_each_language_keeps_its_own_feed_text(client):
+    english = client.get("/en/events/calendar.ics").content.decode()
+    spanish = client.get("/es/events/calendar.ics").content.decode()
+    assert "/en/events/" in english and "/en/events/" not in spanish
+    assert "/es/events/" in spanish
