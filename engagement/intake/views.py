@@ -6,12 +6,16 @@ with ``cms.api.params``; a ``ParameterError`` answers a 400 page in the visitor'
 """
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.api.params import ParameterError, identifier, text_value
 from cms.models import SiteSettings
 from cms.ratelimit import rate_limited
 from cms.routing import handles
+from cms.sections import kept
+from cms.visibility import hidden_paths
 from engagement.intake import tracking
 from engagement.intake.demo_open311 import EXAMPLE_REQUEST_ID
 from engagement.intake.topics import by_category, visible_topics
@@ -25,6 +29,28 @@ TRACK_STATUS = {
 }
 
 
+def topic_listing(index, request, query):
+    """The topic list by category as HTML, with how many it shows and how many there are.
+
+    Without a filter it is kept per content change (``cms.sections.kept``) for each set of
+    sections hidden from the visitor (the visibility rule's own answer, so everyone who may
+    see the same topics shares one copy): it lists every topic, so it grows with them.
+    """
+
+    def build():
+        topics = visible_topics(index, request.user)
+        groups = by_category(topics, query)
+        html = render_to_string(
+            "engagement/includes/service_topic_groups.html", {"groups": groups}, request=request
+        )
+        return html, sum(len(items) for _value, _label, items in groups), len(topics)
+
+    if query or getattr(request, "is_preview", False):
+        return build()
+    hidden = sorted(hidden_paths(request.user))
+    return kept(build, "service-topics", index.pk, get_language(), hidden)
+
+
 @handles("service_topics")
 def service_topics(index, request):
     try:
@@ -32,16 +58,15 @@ def service_topics(index, request):
         error = None
     except ParameterError as problem:
         query, error = "", problem.message
-    topics = visible_topics(index, request.user)
-    groups = by_category(topics, query)
+    topic_groups, topic_count, total_count = topic_listing(index, request, query)
     response = index.render(
         request,
         context_overrides={
-            "groups": groups,
+            "topic_groups": topic_groups,
             "query": query,
             "error": error,
-            "topic_count": sum(len(items) for _value, _label, items in groups),
-            "total_count": len(topics),
+            "topic_count": topic_count,
+            "total_count": total_count,
         },
     )
     if error:

@@ -217,3 +217,45 @@ def test_each_language_keeps_its_own_feed_text(client):
     spanish = client.get("/es/events/calendar.ics").content.decode()
     assert "/en/events/" in english and "/en/events/" not in spanish
     assert "/es/events/" in spanish
+
+
+# --- the services index keeps its topic list, one copy per set of hidden sections -----------
+
+
+def test_the_topic_list_is_read_once_and_shows_a_new_topic_at_once(client, demo_page):
+    from engagement.models import ServiceTopicPage
+
+    def reads_topics(queries):
+        return [sql for sql in queries if '"engagement_servicetopicpage"."description"' in sql]
+
+    fresh, first = queries_for(client, "/en/services/")
+    kept, second = queries_for(client, "/en/services/")
+    assert kept == fresh and reads_topics(first) and not reads_topics(second)
+    topic = ServiceTopicPage(
+        title="Leaf pickup",
+        slug="leaf-pickup",
+        description="Bagged leaves in the fall.",
+        category="streets",
+        intake_phone="651-266-8989",
+    )
+    demo_page("services").add_child(instance=topic)
+    topic.save_revision().publish()
+    assert "/en/services/leaf-pickup/" in client.get("/en/services/").content.decode()
+
+
+def test_a_restricted_topic_stays_out_of_the_public_copy_and_in_the_signed_in_one(
+    client, demo_page, django_user_model
+):
+    from django.test import Client
+
+    from wagtail.models import PageViewRestriction
+
+    topic = demo_page("services/graffiti")
+    PageViewRestriction.objects.create(page=topic, restriction_type=PageViewRestriction.LOGIN)
+    resident = Client()
+    resident.force_login(django_user_model.objects.create_user("resident", password="x"))
+    link = "/en/services/graffiti/"
+    assert link in resident.get("/en/services/").content.decode()  # kept for signed-in users
+    assert link not in client.get("/en/services/").content.decode()
+    assert link in resident.get("/en/services/").content.decode()
+    assert link not in client.get("/en/services/").content.decode()
