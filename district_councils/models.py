@@ -38,7 +38,16 @@ from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, S
 from district_councils.workflows import CouncilProfilePermissionTester, PublishedByCouncilEditors
 
 # What a list that only names a council never reads.
-HEAVY_COUNCIL_FIELDS = ("boundary", "body", "people", "meetings", "get_involved")
+HEAVY_COUNCIL_FIELDS = (
+    "boundary",
+    "body",
+    "people",
+    "meetings",
+    "get_involved",
+    "neighborhoods",
+    "social_links",
+    "staff_languages",
+)
 
 
 class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):

@@ -178,7 +178,9 @@ class ProcessPage(BasePage):
             .with_event()
             .upcoming(now)[:limit]
         )
-        return kept(lambda: list(found), "related-events", str(found.query))
+        return kept(
+            lambda: list(found), "related-events", self.locale_id, self.topic_list, now, limit
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.visibility import hidden_pages_q
+from district_councils.models import HEAVY_COUNCIL_FIELDS
 from engagement.choices import EventFormat, EventStatus
 
 
@@ -30,7 +31,10 @@ class OccurrenceQuerySet(models.QuerySet):
     def with_event(self):
         """Fetch each occurrence's event and host council in the same query."""
         return self.select_related("event", "host_council").defer(
-            "event__body", "event__documents", "event__occurrence_changes"
+            "event__body",
+            "event__documents",
+            "event__occurrence_changes",
+            *(f"host_council__{field}" for field in HEAVY_COUNCIL_FIELDS),  # named, not shown
         )
 
     def ending_after(self, moment):

@@ -259,3 +259,16 @@ def test_a_restricted_topic_stays_out_of_the_public_copy_and_in_the_signed_in_on
     assert link not in client.get("/en/services/").content.decode()
     assert link in resident.get("/en/services/").content.decode()
     assert link not in client.get("/en/services/").content.decode()
+
+
+def test_each_filter_keeps_its_own_count(client):
+    def count(path):
+        html = client.get(path).content.decode()
+        return int(html.split(' class="results-count">')[1].split(" ")[0])
+
+    paths = ["/en/events/", "/en/events/?topic=housing"]
+    kept = {path: [count(path), count(path)] for path in paths}
+    with override_settings(SECTION_CACHE_SECONDS=0):
+        fresh = {path: count(path) for path in paths}
+    assert {path: counts[1] for path, counts in kept.items()} == fresh
+    assert fresh["/en/events/?topic=housing"] < fresh["/en/events/"]
