@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from cms.api.listing import PortalAPIViewSet, listing_response
 from cms.api.params import date_value, locale_code, whole_number
-from cms.pagination import kept_count
+from cms.pagination import kept_count, kept_rows
 from cms.text_language import page_language
 from engagement.filters import FilterError, parse_filters
 from engagement.hosts import city_organisation
@@ -104,9 +104,8 @@ class EventsAPIViewSet(PortalAPIViewSet):
         total = kept_count(queryset)  # once per content change and window
         # Untranslated, as this API has always given it.
         city_host = city_organisation(request, translate=False)
-        items = [
-            occurrence_data(occ, request, city_host) for occ in queryset[offset : offset + limit]
-        ]
+        rows = kept_rows(queryset, offset, offset + limit)  # the same, content change and window
+        items = [occurrence_data(occ, request, city_host) for occ in rows]
         return listing_response(
             items,
             total,

@@ -1,11 +1,11 @@
-"""The API's pagination: Wagtail's offset and limit, with ``meta.total_count`` counted once
-per content change (``cms.pagination.kept_count``), not on every request."""
+"""The API's pagination: Wagtail's offset and limit, with ``meta.total_count`` counted and
+each page of results read once per content change (``cms.pagination``), not on every request."""
 
 from django.db.models import QuerySet
 
 from wagtail.api.v2.pagination import WagtailPagination
 
-from cms.pagination import kept_count
+from cms.pagination import kept_count, kept_rows
 
 
 class _KeptCount:
@@ -18,6 +18,8 @@ class _KeptCount:
         return kept_count(self.queryset)
 
     def __getitem__(self, item):
+        if isinstance(item, slice) and item.step is None:
+            return kept_rows(self.queryset, item.start or 0, item.stop)
         return self.queryset[item]
 
 

@@ -272,3 +272,39 @@ def test_each_filter_keeps_its_own_count(client):
         fresh = {path: count(path) for path in paths}
     assert {path: counts[1] for path, counts in kept.items()} == fresh
     assert fresh["/en/events/?topic=housing"] < fresh["/en/events/"]
+
+
+# --- a page of a long list is read once per content change ---------------------------------
+
+
+def test_a_page_of_api_results_is_read_once_and_follows_a_publish(client, publish_update):
+    base = "/api/v2/pages/?type=district_councils.CouncilUpdatePage&locale=en&limit=3"
+
+    def titles(path):
+        return [item["title"] for item in client.get(path).json()["items"]]
+
+    pages = {
+        order: [titles(f"{base}&order={order}&offset={offset}") for offset in (0, 3)]
+        for order in ("-date", "date", "title")
+    }
+    with override_settings(SECTION_CACHE_SECONDS=0):
+        fresh = {
+            order: [titles(f"{base}&order={order}&offset={offset}") for offset in (0, 3)]
+            for order in pages
+        }
+    assert pages == fresh  # each order and offset keeps its own rows
+    assert pages["-date"][0] != pages["-date"][1] and pages["-date"][0] != pages["date"][0]
+    newest, queries = queries_for(client, f"{base}&order=-date")
+    assert not [sql for sql in queries if "ORDER BY" in sql and "councilupdatepage" in sql]
+    publish_update("Street festival")
+    assert titles(f"{base}&order=-date")[0] == "Street festival"
+
+
+def test_a_council_s_page_of_updates_follows_a_publish(client, publish_update, demo_page):
+    council = demo_page("district-councils").get_children().live().first().specific
+    client.get(council.url)
+    update = publish_update("Street festival")  # on the first council's page
+    assert update.get_parent().pk == council.pk
+    assert "Street festival" in client.get(council.url).content.decode()
+    update.unpublish()
+    assert "Street festival" not in client.get(council.url).content.decode()
