@@ -36,9 +36,10 @@ def kept_count(queryset):
     return kept(queryset.count, "count", queryset.db, sql)
 
 
-def kept_rows(queryset, start, stop):
+def kept_rows(queryset, start=0, stop=None):
     """``list(queryset[start:stop])``, once per content change (``cms.sections.kept``): one
-    page of a long list, which the database may have to sort the whole list to find."""
+    page of a long list, which the database may have to sort the whole list to find, or a
+    window of one (a month of events)."""
     query = queryset.query
     try:
         sql = _filters_sql(queryset)

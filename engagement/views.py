@@ -18,7 +18,7 @@ import qrcode
 import qrcode.image.svg
 
 from cms.api.params import month_value, page_number
-from cms.pagination import PageOutOfRange, paginate
+from cms.pagination import PageOutOfRange, kept_rows, paginate
 from cms.routing import handles
 from cms.site import city_name
 from district_councils.models import HEAVY_COUNCIL_FIELDS
@@ -119,7 +119,7 @@ def month_view(index, request, year=None, month=None):
         .order_by("start", "pk")
     )
     by_day = {}
-    for occurrence in queryset:
+    for occurrence in kept_rows(queryset):
         by_day.setdefault(occurrence.start.astimezone(zone).date(), []).append(occurrence)
     first_weekday = (formats.get_format("FIRST_DAY_OF_WEEK") - 1) % 7  # Django: 0 = Sunday
     weeks = [

@@ -308,3 +308,19 @@ def test_a_council_s_page_of_updates_follows_a_publish(client, publish_update, d
     assert "Street festival" in client.get(council.url).content.decode()
     update.unpublish()
     assert "Street festival" not in client.get(council.url).content.decode()
+
+
+def test_a_month_is_read_once_and_shows_a_new_event_at_once(client, make_event):
+    start = (dt.datetime.now(CHICAGO) + dt.timedelta(days=40)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    path = f"/en/events/month/{start.year}-{start.month:02d}/"
+    fresh, first = queries_for(client, path)
+    kept, second = queries_for(client, path)
+
+    def reads_occurrences(queries):
+        return [sql for sql in queries if 'FROM "engagement_eventoccurrence"' in sql]
+
+    assert kept == fresh and reads_occurrences(first) and not reads_occurrences(second)
+    make_event("Tree planting", slug="tree-planting", start=start)
+    assert "Tree planting" in client.get(path).content.decode()
