@@ -30,6 +30,7 @@ from cms.api.params import choice, has_control_characters, locale_code, search_t
 from cms.hooks import PAGE_API_FILTERS, collect
 from cms.models import BasePage
 from cms.models.pages import prefetch_translation_pages
+from cms.sections import kept
 from cms.text_language import page_language
 from cms.visibility import visible_documents, visible_pages
 
@@ -107,6 +108,11 @@ class PortalPageSerializer(PageSerializer):
     content_language = ContentLanguageField()
 
 
+def _roots_of(site):
+    """The site's root page in every language, kept per content change by the caller."""
+    return [site.root_page, *site.root_page.get_translations()]
+
+
 def page_api_filters():
     return collect(PAGE_API_FILTERS)
 
@@ -163,8 +169,7 @@ class PortalPagesAPIViewSet(TranslatedErrorsMixin, ListingParametersMixin, Pages
                 ).site_obj
             except ValueError as error:
                 raise BadRequestError(str(error)) from error
-            roots = [] if site is None else [site.root_page, *site.root_page.get_translations()]
-            self._roots = roots
+            self._roots = [] if site is None else kept(lambda: _roots_of(site), "roots", site.pk)
         return self._roots
 
     def _site_pages(self, model=Page):

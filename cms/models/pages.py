@@ -30,7 +30,7 @@ from cms.models.directory import ContactPoint, Department, directory_version, in
 from cms.models.page_records import public_translation_line
 from cms.models.site_settings import SiteSettings
 from cms.page_quality_panel import PageQualityPanel
-from cms.sections import rendered_sections
+from cms.sections import kept, kept_each, rendered_sections
 from cms.text_language import page_language
 from cms.visibility import contact_point_visible
 
@@ -39,20 +39,25 @@ BREADCRUMB_START_DEPTH = 3
 TRANSLATIONS_CACHE = "_live_translation_pages"
 
 
-def prefetch_translation_pages(pages):
-    """Read the live language versions of all ``pages`` in one query (a listing would
-    otherwise ask once per page) and keep them on each page for ``get_translation_pages``."""
-    by_key = {}
-    for page in pages:
-        by_key.setdefault(page.translation_key, [])
+def _read_translation_pages(keys):
+    by_key = {key: [] for key in keys}
     versions = (
-        Page.objects.filter(translation_key__in=by_key)
+        Page.objects.filter(translation_key__in=keys)
         .live()
         .select_related("locale")
         .order_by("locale__language_code")
     )
     for version in versions:
         by_key[version.translation_key].append(version)
+    return by_key
+
+
+def prefetch_translation_pages(pages):
+    """Read the live language versions of all ``pages`` at once (a listing would otherwise
+    ask once per page), kept per content change (``cms.sections.kept_each``: every page
+    and API answer shows them), and keep them on each page for ``get_translation_pages``."""
+    keys = {page.translation_key for page in pages}
+    by_key = kept_each(keys, _read_translation_pages, "translation-pages")
     for page in pages:
         page.__dict__[TRANSLATIONS_CACHE] = by_key[page.translation_key]
         # An alias's source is one of its versions: the API's ``meta.alias_of`` needs it.
@@ -258,21 +263,26 @@ class BasePage(Page):
 
     @cached_property
     def breadcrumbs(self):
-        """The trail the HTML shows above the page: ancestors below the home page."""
-        ancestors = (
-            self.get_ancestors()
-            .filter(depth__gte=BREADCRUMB_START_DEPTH)
-            .select_related("locale", "alias_of")  # each URL and title needs its language
-        )
-        return [
-            {
-                "id": ancestor.pk,
-                "title": ancestor.title,
-                "url": ancestor.get_full_url(),
-                "content_language": page_language(ancestor),
-            }
-            for ancestor in ancestors
-        ]
+        """The trail the HTML shows above the page: ancestors below the home page, kept per
+        content change (``cms.sections.kept``) for a saved page."""
+
+        def read():
+            ancestors = (
+                self.get_ancestors()
+                .filter(depth__gte=BREADCRUMB_START_DEPTH)
+                .select_related("locale", "alias_of")  # each URL and title needs its language
+            )
+            return [
+                {
+                    "id": ancestor.pk,
+                    "title": ancestor.title,
+                    "url": ancestor.get_full_url(),
+                    "content_language": page_language(ancestor),
+                }
+                for ancestor in ancestors
+            ]
+
+        return kept(read, "breadcrumbs", self.path) if self.pk else read()
 
     @cached_property
     def translation_notice(self):
@@ -290,8 +300,8 @@ class BasePage(Page):
     def seo(self):
         """What the HTML head says about the page: title, description, canonical URL."""
         title = self.seo_title or self.title
-        site = self.get_site()
-        city = SiteSettings.for_site(site).city_name if site else ""
+        parts = self.get_url_parts()  # the site from the cached root paths, not a query
+        city = SiteSettings.for_site_id(parts[0]).city_name if parts else ""
         # The same words as the HTML <title>: all in the language of the page's text.
         with override(self.content_language):
             document_title = f"{title} · {city} {gettext('Community Portal')}"

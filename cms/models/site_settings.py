@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.sections import kept
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -43,3 +45,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        return cls.for_site_id(site.pk)
+
+    @classmethod
+    def for_site_id(cls, site_id):
+        """The site's settings, kept per content change (``cms.sections.kept``): every page
+        and API answer reads them, and saving them is a content change."""
+
+        def read():
+            return cls.base_queryset().get_or_create(site_id=site_id)[0]
+
+        return kept(read, "site-settings", site_id)
