@@ -15,6 +15,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cms.sections import kept
 from cms.text_language import in_language, language_of
 from engagement.choices import SCHEMA_ORG_MODE, SCHEMA_ORG_STATUS, TOPICS, EventFormat, EventStatus
 from engagement.recurrence import city_zone
@@ -110,7 +111,11 @@ def _organizer(event, request):
     """The host council's page, else the portal's home page in the event's language
     (the City runs the portal; departments have no page of their own)."""
     organizer = {"@type": "Organization", "name": event.get_host_name(request)}
-    home = event.host_page or event.get_ancestors().filter(depth=2).first()
+    home = event.host_page or kept(
+        lambda: event.get_ancestors().filter(depth=2).first(),
+        "home-above",
+        event.path[: 2 * event.steplen],
+    )
     if home is not None and (url := home.get_full_url(request)):
         organizer["url"] = url
     return organizer

@@ -460,7 +460,7 @@ def benchmark_urls():
             "&limit=20&fields=*",
         ),
         ("API detail (council)", "api detail", f"/api/v2/pages/{council.pk}/"),
-        ("events API", "api list", "/api/v2/events/?locale=en"),
+        ("events API", "api list", "/api/v2/events/?locale=en&limit=20"),
         ("iCal feed", "index", "/en/events/calendar.ics"),
     ]
     return urls

@@ -23,6 +23,7 @@ from rest_framework import serializers
 from cms import routing
 from cms.blocks import BodyStreamBlock, DocumentLinkBlock
 from cms.models import BasePage, SectionIndexPage
+from cms.sections import kept
 from cms.site import city_name
 from district_councils.queries import host_council
 from district_councils.workflows import PublishedByCouncilEditors
@@ -77,7 +78,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @classmethod
     def for_locale(cls, locale):
-        return cls.objects.live().filter(locale=locale).first()
+        """The language's events index, kept per content change (``cms.sections.kept``):
+        every event and explainer links to it."""
+        return kept(lambda: cls.objects.live().filter(locale=locale).first(), "events", locale.pk)
 
 
 class EventPage(EventScheduleMixin, PublishedByCouncilEditors, RoutablePageMixin, BasePage):

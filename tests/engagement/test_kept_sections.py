@@ -324,3 +324,12 @@ def test_a_month_is_read_once_and_shows_a_new_event_at_once(client, make_event):
     assert kept == fresh and reads_occurrences(first) and not reads_occurrences(second)
     make_event("Tree planting", slug="tree-planting", start=start)
     assert "Tree planting" in client.get(path).content.decode()
+
+
+def test_an_event_page_reads_its_index_home_and_settings_once(client, make_event):
+    event = make_event("Zoning hearing", slug="zoning-hearing")
+    fresh, first = queries_for(client, event.url)
+    kept, second = queries_for(client, event.url)
+    assert kept == fresh
+    # the events index, the home page above (JSON-LD organizer) and the site's settings
+    assert len(second) <= len(first) - 3
