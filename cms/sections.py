@@ -51,7 +51,8 @@ def kept_each(items, compute, *parts):
     """``{item: value}`` for hashable ``items``, each kept as ``kept`` keeps one value (per
     ``parts`` and the item), read from the cache in one call; ``compute(missing)`` gives
     ``{item: value}`` for those not kept, in one call too. For long lists built item by item
-    (a calendar feed's events), where a change touches a few items and a read wants them all.
+    (a calendar feed's events): one read for the whole list, and an item's value shared by
+    every list that holds it (each council's and topic's feed reuses the all-events feed's).
     """
     items = list(items)
     current = _current_generation()

@@ -180,8 +180,8 @@ def build_feed(events, *, name, request):
 
     The list and each event's text are kept per content change (``cms.sections``): finding
     the events means reading their occurrences, and building and folding VEVENTs is most of
-    a feed's cost; so a request reads the kept list and texts, and builds only the events
-    changed since the last one (the query, and so the key, is the same all day).
+    a feed's cost. Between changes a request builds nothing, and each council's and topic's
+    feed reuses the texts the all-events feed built (the query, and its key, hold all day).
     """
     ids = events.values_list("pk", flat=True)
     order = kept(lambda: list(ids), "feed-events", str(ids.query))
