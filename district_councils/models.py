@@ -32,6 +32,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.models import BasePage, SectionIndexPage
+from cms.pagination import kept_rows
+from cms.sections import kept_each
 from cms.visibility import visible_pages
 from district_councils import geo
 from district_councils.blocks import GetInvolvedBlock, NameBlock, PersonBlock, SocialLinkBlock
@@ -60,7 +62,9 @@ class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("district council index page")
 
     def get_councils(self):
-        return list(
+        """The councils, read once per content change (``cms.pagination.kept_rows``):
+        PostgreSQL plans this tree query as a scan of the whole page table."""
+        return kept_rows(
             visible_pages(None, DistrictCouncilPage.objects.child_of(self).live()).order_by(
                 "district_number"
             )
@@ -314,16 +318,23 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
 
     @classmethod
     def prefetch_for_listing(cls, pages):
-        """Each update's council (its parent) from one query for the whole list."""
+        """Each update's council (its parent) from one query for the whole list, kept per
+        content change (``cms.sections.kept_each``): PostgreSQL reads the whole page table
+        to find pages by path."""
         steplen = DistrictCouncilPage.steplen
-        councils = {
-            council.path: council
-            for council in DistrictCouncilPage.objects.filter(
-                path__in={page.path[:-steplen] for page in pages}
-            )
-            .select_related("locale")
-            .defer(*HEAVY_COUNCIL_FIELDS)  # a list names the council; it shows no map
-        }
+
+        def read(paths):
+            found = dict.fromkeys(paths)
+            for council in (
+                DistrictCouncilPage.objects.filter(path__in=paths)
+                .select_related("locale")
+                .defer(*HEAVY_COUNCIL_FIELDS)  # a list names the council; it shows no map
+            ):
+                found[council.path] = council
+            return found
+
+        parents = {page.path[:-steplen] for page in pages}
+        councils = kept_each(parents, read, "council-at")
         for page in pages:
             council = councils.get(page.path[:-steplen])
             if council is not None:

@@ -333,3 +333,20 @@ def test_an_event_page_reads_its_index_home_and_settings_once(client, make_event
     assert kept == fresh
     # the events index, the home page above (JSON-LD organizer) and the site's settings
     assert len(second) <= len(first) - 3
+
+
+def test_an_update_listing_names_its_council_as_renamed_and_the_council_index_lists_it(
+    client, demo_page
+):
+    path = (
+        "/api/v2/pages/?type=district_councils.CouncilUpdatePage&locale=en&limit=100&fields=council"
+    )
+    first = client.get(path).json()["items"][0]
+    council = demo_page("district-councils").get_children().get(pk=first["council"]["id"])
+    council = council.specific
+    assert client.get(path).json()["items"][0]["council"]["title"] == council.title
+    council.title = "Renamed Community Council"
+    council.save_revision().publish()
+    names = {item["council"]["title"] for item in client.get(path).json()["items"]}
+    assert "Renamed Community Council" in names
+    assert "Renamed Community Council" in client.get("/en/district-councils/").content.decode()
