@@ -63,7 +63,7 @@ class DistrictCouncilIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_councils(self):
         """The councils, read once per content change (``cms.pagination.kept_rows``):
-        PostgreSQL plans this tree query as a scan of the whole page table."""
+        PostgreSQL's planner merge-joins this tree query by reading the whole page table."""
         return kept_rows(
             visible_pages(None, DistrictCouncilPage.objects.child_of(self).live()).order_by(
                 "district_number"
@@ -319,8 +319,8 @@ class CouncilUpdatePage(PublishedByCouncilEditors, BasePage):
     @classmethod
     def prefetch_for_listing(cls, pages):
         """Each update's council (its parent) from one query for the whole list, kept per
-        content change (``cms.sections.kept_each``): PostgreSQL reads the whole page table
-        to find pages by path."""
+        content change (``cms.sections.kept_each``): PostgreSQL's planner merge-joins it by
+        reading the whole page table."""
         steplen = DistrictCouncilPage.steplen
 
         def read(paths):
