@@ -8,7 +8,6 @@ with the last page named, a 404, or the last page).
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
-from django.utils.functional import cached_property
 
 from cms.sections import kept
 
@@ -52,28 +51,30 @@ def kept_rows(queryset, start=0, stop=None):
     return kept(lambda: list(queryset[start:stop]), "rows", queryset.db, sql, reads, start, stop)
 
 
-class KeptCountPaginator(Paginator):
-    @cached_property
-    def count(self):
-        if isinstance(self.object_list, QuerySet):
-            return kept_count(self.object_list)
-        return super().count  # search hits and lists count themselves
+class KeptQuerySet:
+    """A query set as a paginator reads it, a count and then a slice, each kept per content
+    change (``kept_count``, ``kept_rows``). Django's paginator and the API's read it alike."""
 
-    def page(self, number):
-        """As Django's, with a query set's page of rows kept (``kept_rows``)."""
-        if not isinstance(self.object_list, QuerySet):
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(kept_rows(self.object_list, bottom, top), number, self)
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    @property
+    def ordered(self):
+        return self.queryset.ordered  # Django's paginator warns about an unordered list
+
+    def count(self):
+        return kept_count(self.queryset)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice) and item.step is None:
+            return kept_rows(self.queryset, item.start or 0, item.stop)
+        return self.queryset[item]
 
 
 def paginate(items, number, per_page):
     """Page ``number`` of ``items``; page 1 of an empty list is an empty page, not an error."""
-    paginator = KeptCountPaginator(items, per_page)
+    # Search hits and lists count themselves; a query set's count and page are kept.
+    paginator = Paginator(KeptQuerySet(items) if isinstance(items, QuerySet) else items, per_page)
     try:
         return paginator.page(number)
     except EmptyPage:

@@ -40,10 +40,11 @@ def kept(compute, *parts):
     if current is None:
         return compute()
     key = _key(current, *parts)
-    value = cache_call(cache.get, key)
-    if value is None:
-        value = compute()
-        cache_call(cache.set, key, value, settings.SECTION_CACHE_SECONDS)
+    found = cache_call(cache.get, key)  # kept in a list, so a kept ``None`` is told apart
+    if found is not None:
+        return found[0]
+    value = compute()
+    cache_call(cache.set, key, [value], settings.SECTION_CACHE_SECONDS)
     return value
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cms.api.params import ParameterError, date_value
-from cms.sections import kept
+from cms.pagination import kept_rows
 from cms.visibility import visible_pages
 from district_councils.models import DistrictCouncilPage
 from engagement.choices import LANGUAGES, TOPICS, EventFormat
@@ -51,14 +51,13 @@ class EventFilters:
 
 def councils_for_locale(locale):
     """The councils a visitor may filter by: a private council's name is not offered."""
-    councils = (
+    # Every events list and feed offers them: kept per content change (``kept_rows``).
+    return kept_rows(
         visible_pages(None, DistrictCouncilPage.objects.live())
         .filter(locale=locale)
         .order_by("district_number")
         .only("id", "title", "district_number", "locale_id", "alias_of_id")
     )
-    # Every events list and feed offers them: kept per content change (``cms.sections``).
-    return kept(lambda: list(councils), "filter-councils", locale.pk)
 
 
 def parse_filters(params, locale, *, council_param="council", from_param="from", to_param="to"):

@@ -19,7 +19,8 @@ from django.utils.translation import get_language
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
-from cms.sections import kept, kept_each
+from cms.pagination import kept_rows
+from cms.sections import kept_each
 from cms.text_language import page_language
 from engagement.choices import EventStatus
 from engagement.hosts import city_organisation
@@ -183,8 +184,7 @@ def build_feed(events, *, name, request):
     a feed's cost. Between changes a request builds nothing, and each council's and topic's
     feed reuses the texts the all-events feed built (the query, and its key, hold all day).
     """
-    ids = events.values_list("pk", flat=True)
-    order = kept(lambda: list(ids), "feed-events", str(ids.query))
+    order = kept_rows(events.values_list("pk", flat=True))
 
     def build(missing):
         return {event.pk: _event_text(event, request) for event in events.filter(pk__in=missing)}

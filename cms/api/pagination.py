@@ -5,26 +5,11 @@ from django.db.models import QuerySet
 
 from wagtail.api.v2.pagination import WagtailPagination
 
-from cms.pagination import kept_count, kept_rows
-
-
-class _KeptCount:
-    """The query set as Wagtail's pagination reads it: a count, then a slice."""
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-
-    def count(self):
-        return kept_count(self.queryset)
-
-    def __getitem__(self, item):
-        if isinstance(item, slice) and item.step is None:
-            return kept_rows(self.queryset, item.start or 0, item.stop)
-        return self.queryset[item]
+from cms.pagination import KeptQuerySet
 
 
 class KeptCountPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         if isinstance(queryset, QuerySet):  # search results count themselves
-            queryset = _KeptCount(queryset)
+            queryset = KeptQuerySet(queryset)
         return super().paginate_queryset(queryset, request, view)

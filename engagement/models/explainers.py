@@ -15,8 +15,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import BasePage, SectionIndexPage
+from cms.pagination import kept_rows
 from cms.readability import reading_grade
-from cms.sections import kept
 from engagement import presentation
 from engagement.blocks import ProcessStepBlock
 from engagement.choices import split_codes
@@ -164,8 +164,8 @@ class ProcessPage(BasePage):
     def related_events(self, limit=RELATED_EVENT_COUNT):
         """The next occurrences of live events about this process's topics.
 
-        Kept per content change and minute (``cms.sections.kept``): a rare topic matches
-        few of many occurrences, which the database finds only by reading them all.
+        Kept per content change and minute (``cms.pagination.kept_rows``): a rare topic
+        matches few of many occurrences, which the database finds only by reading them all.
         """
         if not self.topic_list:
             return []
@@ -176,11 +176,9 @@ class ProcessPage(BasePage):
             .with_topics(self.topic_list)
             .not_cancelled()
             .with_event()
-            .upcoming(now)[:limit]
+            .upcoming(now)
         )
-        return kept(
-            lambda: list(found), "related-events", self.locale_id, self.topic_list, now, limit
-        )
+        return kept_rows(found, 0, limit)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
